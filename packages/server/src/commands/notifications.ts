@@ -1,0 +1,89 @@
+/**
+ * In-app notifications, written in the same transaction as the change that causes them.
+ * Reactions are grouped per target (one notification, a growing actor count) until read.
+ */
+import type { Kysely } from 'kysely';
+import type { NotificationType } from '@foyer/shared';
+import type { DB } from '../db/schema.js';
+import { emit } from '../events/outbox.js';
+import { nowIso } from '../lib/time.js';
+import { write, type Services } from '../services.js';
+import type { Actor } from '../policies/actor.js';
+
+export interface NotifyInput {
+  userId: number;
+  type: NotificationType;
+  actorId: number | null;
+  spaceId?: number | null;
+  postId?: number | null;
+  commentId?: number | null;
+  data?: Record<string, unknown>;
+  /** Notifications with the same key fold into one unread notification. */
+  groupKey?: string;
+}
+
+async function wants(trx: Kysely<DB>, userId: number, type: string): Promise<boolean> {
+  const [pref, user] = await Promise.all([
+    trx.selectFrom('notification_prefs').select('enabled').where('user_id', '=', userId).where('type', '=', type).executeTakeFirst(),
+    trx.selectFrom('users').select('status').where('id', '=', userId).executeTakeFirst(),
+  ]);
+  return user?.status === 'active' && (pref ? pref.enabled === 1 : true);
+}
+
+export async function notify(trx: Kysely<DB>, n: NotifyInput): Promise<void> {
+  if (n.actorId === n.userId) return;
+  if (!(await wants(trx, n.userId, n.type))) return;
+  if (n.groupKey) {
+    const open = await trx
+      .selectFrom('notifications')
+      .select(['id'])
+      .where('user_id', '=', n.userId)
+      .where('group_key', '=', n.groupKey)
+      .where('read_at', 'is', null)
+      .executeTakeFirst();
+    if (open) {
+      await trx
+        .updateTable('notifications')
+        .set((eb) => ({ actor_count: eb('actor_count', '+', 1), actor_id: n.actorId, created_at: nowIso() }))
+        .where('id', '=', open.id)
+        .execute();
+      await emit(trx, 'notification.created', { userId: n.userId, notificationId: open.id }, { userId: n.userId });
+      return;
+    }
+  }
+  const row = await trx
+    .insertInto('notifications')
+    .values({
+      user_id: n.userId,
+      type: n.type,
+      actor_id: n.actorId,
+      space_id: n.spaceId ?? null,
+      post_id: n.postId ?? null,
+      comment_id: n.commentId ?? null,
+      group_key: n.groupKey ?? null,
+      data: JSON.stringify(n.data ?? {}),
+      created_at: nowIso(),
+      read_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await emit(trx, 'notification.created', { userId: n.userId, notificationId: row.id }, { userId: n.userId });
+}
+
+export async function markNotificationsRead(svc: Services, actor: Actor, ids: number[] | 'all') {
+  await write(svc, async (trx) => {
+    let q = trx.updateTable('notifications').set({ read_at: nowIso() }).where('user_id', '=', actor.id).where('read_at', 'is', null);
+    if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [0]);
+    await q.execute();
+    await emit(trx, 'notification.read', { userId: actor.id }, { userId: actor.id });
+  });
+}
+
+export async function setNotificationPrefs(svc: Services, actor: Actor, prefs: Partial<Record<NotificationType, boolean>>) {
+  await write(svc, async (trx) => {
+    for (const [type, enabled] of Object.entries(prefs)) {
+      await trx.deleteFrom('notification_prefs').where('user_id', '=', actor.id).where('type', '=', type).execute();
+      await trx.insertInto('notification_prefs').values({ user_id: actor.id, type, enabled: enabled ? 1 : 0 }).execute();
+    }
+  });
+}

@@ -1,0 +1,298 @@
+/** Posts, comments and reactions: every write goes through here. */
+import type { Kysely } from 'kysely';
+import { extractHashtags, extractMentions, type Reaction } from '@foyer/shared';
+import type { DB } from '../db/schema.js';
+import { write, type Services } from '../services.js';
+import { AppError, forbidden, invalid, notFound } from '../errors.js';
+import { nowIso } from '../lib/time.js';
+import type { Actor } from '../policies/actor.js';
+import { loadSpaceForView, spaceAbilities, spaceReaders, readerIncludes } from '../policies/spaces.js';
+import { loadPostForRead, postAbilities, commentAbilities, loadCommentForRead } from '../policies/posts.js';
+import { renderMarkdown } from '../markdown/render.js';
+import { emit } from '../events/outbox.js';
+import { notify } from './notifications.js';
+
+interface MentionResolution {
+  knownHandles: Set<string>;
+  readers: { id: number; handle: string }[];
+  unreachable: string[];
+}
+
+/** Mentioned people who may read the space get notified; the others are reported to the author. */
+async function resolveMentions(db: Kysely<DB>, spaceId: number, body: string): Promise<MentionResolution> {
+  const handles = extractMentions(body);
+  if (!handles.length) return { knownHandles: new Set(), readers: [], unreachable: [] };
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'handle', 'role', 'status'])
+    .where('handle', 'in', handles)
+    .execute();
+  const readersOfSpace = await spaceReaders(db, spaceId);
+  const readers: { id: number; handle: string }[] = [];
+  const unreachable: string[] = [];
+  for (const u of users) {
+    const canRead =
+      u.status === 'active' && !!readersOfSpace && readerIncludes(readersOfSpace, { id: u.id, role: u.role, scope: 'session' });
+    if (canRead) readers.push({ id: u.id, handle: u.handle });
+    else unreachable.push(u.handle);
+  }
+  return { knownHandles: new Set(users.map((u) => u.handle)), readers, unreachable };
+}
+
+async function writeHashtags(trx: Kysely<DB>, postId: number, spaceId: number, body: string) {
+  await trx.deleteFrom('post_hashtags').where('post_id', '=', postId).execute();
+  const tags = extractHashtags(body);
+  if (tags.length)
+    await trx
+      .insertInto('post_hashtags')
+      .values(tags.map((tag) => ({ post_id: postId, tag, space_id: spaceId })))
+      .execute();
+}
+
+async function followPostImplicitly(trx: Kysely<DB>, userId: number, postId: number) {
+  const row = await trx.selectFrom('follow_posts').select('following').where('user_id', '=', userId).where('post_id', '=', postId).executeTakeFirst();
+  if (!row) await trx.insertInto('follow_posts').values({ user_id: userId, post_id: postId, following: 1 }).execute();
+}
+
+export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string) {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  const can = spaceAbilities(actor, ctx);
+  if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
+  if (!can.post) throw forbidden(can.read ? 'join the space to post' : 'you cannot post here');
+  const mentions = await resolveMentions(svc.db, spaceId, body);
+  const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
+  const id = await write(svc, async (trx) => {
+    const now = nowIso();
+    const { id } = await trx
+      .insertInto('posts')
+      .values({ space_id: spaceId, author_id: actor.id, body, html, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeHashtags(trx, id, spaceId, body);
+    await followPostImplicitly(trx, actor.id, id);
+    for (const m of mentions.readers) {
+      await trx.insertInto('mentions').values({ post_id: id, comment_id: 0, user_id: m.id }).execute();
+      await notify(trx, { userId: m.id, type: 'mention', actorId: actor.id, spaceId, postId: id });
+    }
+    await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
+    await emit(trx, 'post.created', { spaceId, postId: id, authorId: actor.id }, { spaceId });
+    return id;
+  });
+  return { id, unreachableMentions: mentions.unreachable };
+}
+
+export async function updatePost(svc: Services, actor: Actor, postId: number, body: string) {
+  const ctx = await loadPostForRead(svc.db, actor, postId);
+  if (!postAbilities(actor, ctx).edit) throw forbidden('only the author can edit this post');
+  if (body === ctx.post.body) return { unreachableMentions: [] as string[] };
+  const mentions = await resolveMentions(svc.db, ctx.space.id, body);
+  const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
+  await write(svc, async (trx) => {
+    const now = nowIso();
+    await trx
+      .insertInto('post_revisions')
+      .values({ post_id: postId, editor_id: actor.id, body: ctx.post.body, created_at: ctx.post.edited_at ?? ctx.post.created_at })
+      .execute();
+    await trx.updateTable('posts').set({ body, html, edited_at: now }).where('id', '=', postId).execute();
+    await writeHashtags(trx, postId, ctx.space.id, body);
+    const before = new Set(
+      (await trx.selectFrom('mentions').select('user_id').where('post_id', '=', postId).where('comment_id', '=', 0).execute()).map((r) => r.user_id),
+    );
+    for (const m of mentions.readers) {
+      if (before.has(m.id)) continue;
+      await trx.insertInto('mentions').values({ post_id: postId, comment_id: 0, user_id: m.id }).execute();
+      await notify(trx, { userId: m.id, type: 'mention', actorId: actor.id, spaceId: ctx.space.id, postId });
+    }
+    await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id });
+  });
+  return { unreachableMentions: mentions.unreachable };
+}
+
+/** Deleting leaves a tombstone: the row stays for thread structure, its text and history are gone. */
+export async function deletePost(svc: Services, actor: Actor, postId: number) {
+  const ctx = await loadPostForRead(svc.db, actor, postId);
+  if (!postAbilities(actor, ctx).delete) throw forbidden('you cannot delete this post');
+  await write(svc, async (trx) => {
+    await trx
+      .updateTable('posts')
+      .set({ body: '', html: '', deleted_at: nowIso(), pinned_at: null })
+      .where('id', '=', postId)
+      .execute();
+    await trx.deleteFrom('post_revisions').where('post_id', '=', postId).execute();
+    await trx.deleteFrom('post_hashtags').where('post_id', '=', postId).execute();
+    await trx.deleteFrom('mentions').where('post_id', '=', postId).execute();
+    await trx.deleteFrom('bookmarks').where('post_id', '=', postId).execute();
+    await emit(trx, 'post.deleted', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id });
+  });
+}
+
+export async function setPinned(svc: Services, actor: Actor, postId: number, pinned: boolean) {
+  const ctx = await loadPostForRead(svc.db, actor, postId);
+  if (!postAbilities(actor, ctx).pin) throw forbidden('only space owners and admins can pin');
+  await write(svc, async (trx) => {
+    await trx.updateTable('posts').set({ pinned_at: pinned ? nowIso() : null }).where('id', '=', postId).execute();
+    await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id });
+  });
+}
+
+export async function createComment(svc: Services, actor: Actor, postId: number, body: string, parentId?: number) {
+  const ctx = await loadPostForRead(svc.db, actor, postId);
+  if (!postAbilities(actor, ctx).comment) throw forbidden('you cannot comment here');
+  let parentAuthor: number | null = null;
+  if (parentId) {
+    const parent = await svc.db.selectFrom('comments').selectAll().where('id', '=', parentId).executeTakeFirst();
+    if (!parent || parent.post_id !== postId) throw invalid('the parent comment is not part of this post', { fields: { parentId: 'unknown' } });
+    if (parent.parent_id !== null) throw invalid('replies are one level deep', { fields: { parentId: 'is a reply' } });
+    parentAuthor = parent.author_id;
+  }
+  const mentions = await resolveMentions(svc.db, ctx.space.id, body);
+  const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
+  const spaceId = ctx.space.id;
+  const id = await write(svc, async (trx) => {
+    const now = nowIso();
+    const { id } = await trx
+      .insertInto('comments')
+      .values({ post_id: postId, parent_id: parentId ?? null, author_id: actor.id, body, html, created_at: now, edited_at: null, deleted_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '+', 1) })).where('id', '=', postId).execute();
+    await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
+    const notified = new Set<number>([actor.id]);
+    for (const m of mentions.readers) {
+      await trx.insertInto('mentions').values({ post_id: postId, comment_id: id, user_id: m.id }).execute();
+      notified.add(m.id);
+      await notify(trx, { userId: m.id, type: 'mention', actorId: actor.id, spaceId, postId, commentId: id });
+    }
+    // Replies go to the parent's author, the post's author and everyone following the post,
+    // each of whom must still be able to read it.
+    const followers = await trx
+      .selectFrom('follow_posts')
+      .select('user_id')
+      .where('post_id', '=', postId)
+      .where('following', '=', 1)
+      .execute();
+    const candidates = [parentAuthor, ctx.post.author_id, ...followers.map((f) => f.user_id)].filter(
+      (u): u is number => u !== null && !notified.has(u),
+    );
+    if (candidates.length) {
+      const readers = await spaceReaders(trx, spaceId);
+      const users = await trx.selectFrom('users').select(['id', 'role']).where('id', 'in', candidates).execute();
+      for (const u of users) {
+        if (notified.has(u.id) || !readers || !readerIncludes(readers, { id: u.id, role: u.role, scope: 'session' })) continue;
+        notified.add(u.id);
+        await notify(trx, { userId: u.id, type: 'reply', actorId: actor.id, spaceId, postId, commentId: id });
+      }
+    }
+    await followPostImplicitly(trx, actor.id, postId);
+    await emit(trx, 'comment.created', { spaceId, postId, commentId: id, authorId: actor.id }, { spaceId });
+    return id;
+  });
+  return { id, unreachableMentions: mentions.unreachable };
+}
+
+export async function updateComment(svc: Services, actor: Actor, commentId: number, body: string) {
+  const ctx = await loadCommentForRead(svc.db, actor, commentId);
+  if (!commentAbilities(actor, ctx, ctx.comment).edit) throw forbidden('only the author can edit this comment');
+  const mentions = await resolveMentions(svc.db, ctx.space.id, body);
+  const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
+  await write(svc, async (trx) => {
+    await trx.updateTable('comments').set({ body, html, edited_at: nowIso() }).where('id', '=', commentId).execute();
+    await emit(trx, 'comment.updated', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id });
+  });
+}
+
+export async function deleteComment(svc: Services, actor: Actor, commentId: number) {
+  const ctx = await loadCommentForRead(svc.db, actor, commentId);
+  if (!commentAbilities(actor, ctx, ctx.comment).delete) throw forbidden('you cannot delete this comment');
+  await write(svc, async (trx) => {
+    await trx.updateTable('comments').set({ body: '', html: '', deleted_at: nowIso() }).where('id', '=', commentId).execute();
+    await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '-', 1) })).where('id', '=', ctx.post.id).execute();
+    await trx.deleteFrom('mentions').where('comment_id', '=', commentId).execute();
+    await emit(trx, 'comment.deleted', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id });
+  });
+}
+
+export async function setReaction(
+  svc: Services,
+  actor: Actor,
+  target: { postId: number } | { commentId: number },
+  reaction: Reaction,
+  on: boolean,
+) {
+  let postId: number, commentId: number, authorId: number, spaceId: number;
+  if ('commentId' in target) {
+    const ctx = await loadCommentForRead(svc.db, actor, target.commentId);
+    if (!commentAbilities(actor, ctx, ctx.comment).react) throw forbidden('you cannot react here');
+    [postId, commentId, authorId, spaceId] = [ctx.post.id, ctx.comment.id, ctx.comment.author_id, ctx.space.id];
+  } else {
+    const ctx = await loadPostForRead(svc.db, actor, target.postId);
+    if (!postAbilities(actor, ctx).react) throw forbidden('you cannot react here');
+    [postId, commentId, authorId, spaceId] = [ctx.post.id, 0, ctx.post.author_id, ctx.space.id];
+  }
+  await write(svc, async (trx) => {
+    const key = { post_id: postId, comment_id: commentId, user_id: actor.id, reaction };
+    const existing = await trx
+      .selectFrom('reactions')
+      .select('reaction')
+      .where('post_id', '=', postId)
+      .where('comment_id', '=', commentId)
+      .where('user_id', '=', actor.id)
+      .where('reaction', '=', reaction)
+      .executeTakeFirst();
+    if (on === !!existing) return;
+    if (on) await trx.insertInto('reactions').values({ ...key, created_at: nowIso() }).execute();
+    else
+      await trx
+        .deleteFrom('reactions')
+        .where('post_id', '=', postId)
+        .where('comment_id', '=', commentId)
+        .where('user_id', '=', actor.id)
+        .where('reaction', '=', reaction)
+        .execute();
+    if (commentId === 0)
+      await trx.updateTable('posts').set((eb) => ({ reaction_count: eb('reaction_count', '+', on ? 1 : -1) })).where('id', '=', postId).execute();
+    if (on)
+      await notify(trx, {
+        userId: authorId,
+        type: 'reaction',
+        actorId: actor.id,
+        spaceId,
+        postId,
+        commentId: commentId || null,
+        groupKey: `reaction:${postId}:${commentId}`,
+      });
+    await emit(trx, 'reaction.changed', { spaceId, postId, commentId: commentId || null }, { spaceId });
+  });
+}
+
+export async function setPostFollow(svc: Services, actor: Actor, postId: number, following: boolean) {
+  await loadPostForRead(svc.db, actor, postId);
+  await write(svc, async (trx) => {
+    await trx.deleteFrom('follow_posts').where('user_id', '=', actor.id).where('post_id', '=', postId).execute();
+    await trx.insertInto('follow_posts').values({ user_id: actor.id, post_id: postId, following: following ? 1 : 0 }).execute();
+  });
+}
+
+export async function setBookmark(svc: Services, actor: Actor, postId: number, saved: boolean) {
+  await loadPostForRead(svc.db, actor, postId);
+  await write(svc, async (trx) => {
+    await trx.deleteFrom('bookmarks').where('user_id', '=', actor.id).where('post_id', '=', postId).execute();
+    if (saved) await trx.insertInto('bookmarks').values({ user_id: actor.id, post_id: postId, created_at: nowIso() }).execute();
+  });
+}
+
+export async function setUserFollow(svc: Services, actor: Actor, userId: number, following: boolean) {
+  if (userId === actor.id) throw invalid('you cannot follow yourself');
+  await write(svc, async (trx) => {
+    await trx.deleteFrom('follow_users').where('follower_id', '=', actor.id).where('followee_id', '=', userId).execute();
+    if (following) await trx.insertInto('follow_users').values({ follower_id: actor.id, followee_id: userId, created_at: nowIso() }).execute();
+  });
+}
+
+export async function setHashtagFollow(svc: Services, actor: Actor, tag: string, following: boolean) {
+  if (!/^[\p{L}\p{N}_]{1,64}$/u.test(tag)) throw notFound('hashtag');
+  await write(svc, async (trx) => {
+    await trx.deleteFrom('follow_hashtags').where('user_id', '=', actor.id).where('tag', '=', tag).execute();
+    if (following) await trx.insertInto('follow_hashtags').values({ user_id: actor.id, tag, created_at: nowIso() }).execute();
+  });
+}

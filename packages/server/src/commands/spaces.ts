@@ -1,0 +1,335 @@
+/** Space life-cycle and membership. Every change writes an outbox event in the same transaction. */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { SpaceCreate, SpaceUpdate } from '@foyer/shared';
+import type { DB } from '../db/schema.js';
+import { write, type Services } from '../services.js';
+import { AppError, conflict, forbidden, notFound } from '../errors.js';
+import { nowIso } from '../lib/time.js';
+import { isEmployee, type Actor } from '../policies/actor.js';
+import { loadSpaceForView, spaceAbilities, loadSpaceContext, type SpaceContext } from '../policies/spaces.js';
+import { emit } from '../events/outbox.js';
+import { notify } from './notifications.js';
+
+function slugify(name: string): string {
+  const s = name
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50);
+  return s.length >= 2 ? s : `space-${s}`;
+}
+
+async function uniqueSlug(trx: Kysely<DB>, wanted: string): Promise<string> {
+  for (let i = 1; ; i++) {
+    const slug = i === 1 ? wanted : `${wanted}-${i}`;
+    if (!(await trx.selectFrom('spaces').select('id').where('slug', '=', slug).executeTakeFirst())) return slug;
+  }
+}
+
+export async function createSpace(svc: Services, actor: Actor, input: z.infer<typeof SpaceCreate>): Promise<number> {
+  if (!isEmployee(actor) || actor.scope === 'read') throw forbidden('guests cannot create spaces');
+  return write(svc, async (trx) => {
+    if (input.slug && (await trx.selectFrom('spaces').select('id').where('slug', '=', input.slug).executeTakeFirst()))
+      throw conflict('this address is taken', { fields: { slug: 'taken' } });
+    const slug = input.slug ?? (await uniqueSlug(trx, slugify(input.name)));
+    const now = nowIso();
+    const { id } = await trx
+      .insertInto('spaces')
+      .values({
+        slug,
+        name: input.name,
+        description: input.description ?? '',
+        visibility: input.visibility,
+        archived_at: null,
+        created_by: actor.id,
+        created_at: now,
+        last_activity_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('memberships')
+      .values({ space_id: id, user_id: actor.id, role: 'owner', state: 'member', created_at: now })
+      .execute();
+    await emit(trx, 'membership.changed', { spaceId: id, userId: actor.id }, { userId: actor.id });
+    return id;
+  });
+}
+
+async function requireManager(svc: Services, actor: Actor, spaceId: number): Promise<SpaceContext> {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  if (!spaceAbilities(actor, ctx).manage) throw forbidden('only space owners and admins can do this');
+  return ctx;
+}
+
+/** How many people could newly read the space's content if it had `visibility`. */
+export async function audienceWidening(db: Kysely<DB>, ctx: SpaceContext, visibility: string): Promise<number> {
+  const order = { secret: 0, private: 0, public: 1 } as const;
+  if (order[visibility as keyof typeof order] <= order[ctx.space.visibility]) return 0;
+  const employees = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'active')
+    .where('role', '!=', 'guest')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('memberships')
+            .select('user_id')
+            .whereRef('memberships.user_id', '=', 'users.id')
+            .where('memberships.space_id', '=', ctx.space.id)
+            .where('memberships.state', '=', 'member'),
+        ),
+      ),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(employees.n);
+}
+
+export async function updateSpace(svc: Services, actor: Actor, spaceId: number, input: z.infer<typeof SpaceUpdate>) {
+  const ctx = await requireManager(svc, actor, spaceId);
+  if (ctx.space.archived_at && (input.name || input.description !== undefined || input.visibility))
+    throw new AppError(409, 'space_archived', 'unarchive the space first');
+  if (input.visibility && input.visibility !== ctx.space.visibility) {
+    const newReaders = await audienceWidening(svc.db, ctx, input.visibility);
+    if (newReaders > 0 && !input.confirmAudience)
+      throw conflict('this change lets more people read the existing content; confirm the new audience', {
+        newReaders,
+        confirmField: 'confirmAudience',
+      });
+    if (newReaders > 0 && ctx.membership?.role !== 'owner') throw forbidden('only an owner can widen the audience');
+  }
+  await write(svc, async (trx) => {
+    const set: Partial<{ name: string; description: string; visibility: 'public' | 'private' | 'secret' }> = {};
+    if (input.name) set.name = input.name;
+    if (input.description !== undefined) set.description = input.description;
+    if (input.visibility) set.visibility = input.visibility;
+    if (Object.keys(set).length) await trx.updateTable('spaces').set(set).where('id', '=', spaceId).execute();
+    await emit(trx, 'space.updated', { spaceId }, { spaceId });
+    if (input.visibility === 'private' || input.visibility === 'secret') {
+      // Non-members lose access: tell every connected non-reader to drop cached content.
+      if (ctx.space.visibility === 'public') await emit(trx, 'access.revoked', { spaceId }, { spaceId });
+    }
+  });
+}
+
+export async function setArchived(svc: Services, actor: Actor, spaceId: number, archived: boolean) {
+  await requireManager(svc, actor, spaceId);
+  await write(svc, async (trx) => {
+    await trx
+      .updateTable('spaces')
+      .set({ archived_at: archived ? nowIso() : null })
+      .where('id', '=', spaceId)
+      .execute();
+    await emit(trx, 'space.updated', { spaceId }, { spaceId });
+  });
+}
+
+async function upsertMembership(
+  trx: Kysely<DB>,
+  spaceId: number,
+  userId: number,
+  role: 'owner' | 'admin' | 'member',
+  state: 'member' | 'requested' | 'invited',
+) {
+  const existing = await trx
+    .selectFrom('memberships')
+    .select('state')
+    .where('space_id', '=', spaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (existing) {
+    await trx.updateTable('memberships').set({ state }).where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
+  } else {
+    await trx
+      .insertInto('memberships')
+      .values({ space_id: spaceId, user_id: userId, role, state, created_at: nowIso() })
+      .execute();
+  }
+}
+
+async function managerIds(trx: Kysely<DB>, spaceId: number): Promise<number[]> {
+  const rows = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('space_id', '=', spaceId)
+    .where('state', '=', 'member')
+    .where('role', 'in', ['owner', 'admin'])
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+export async function joinSpace(svc: Services, actor: Actor, spaceId: number) {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  const can = spaceAbilities(actor, ctx);
+  if (ctx.membership?.state === 'invited') return acceptInvitation(svc, actor, spaceId);
+  if (can.requestJoin) return requestToJoin(svc, actor, spaceId);
+  if (!can.join) {
+    if (ctx.membership?.state === 'member') return;
+    throw forbidden('you cannot join this space');
+  }
+  await write(svc, async (trx) => {
+    await upsertMembership(trx, spaceId, actor.id, 'member', 'member');
+    await emit(trx, 'membership.changed', { spaceId, userId: actor.id }, { spaceId });
+  });
+}
+
+export async function requestToJoin(svc: Services, actor: Actor, spaceId: number) {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  if (!spaceAbilities(actor, ctx).requestJoin) {
+    if (ctx.membership) return;
+    throw forbidden('you cannot request to join this space');
+  }
+  await write(svc, async (trx) => {
+    await upsertMembership(trx, spaceId, actor.id, 'member', 'requested');
+    for (const managerId of await managerIds(trx, spaceId))
+      await notify(trx, { userId: managerId, type: 'join_request', actorId: actor.id, spaceId });
+    await emit(trx, 'membership.changed', { spaceId, userId: actor.id }, { userId: actor.id });
+  });
+}
+
+export async function acceptInvitation(svc: Services, actor: Actor, spaceId: number) {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  if (ctx.membership?.state !== 'invited') throw notFound('invitation');
+  await write(svc, async (trx) => {
+    await upsertMembership(trx, spaceId, actor.id, 'member', 'member');
+    await emit(trx, 'membership.changed', { spaceId, userId: actor.id }, { spaceId });
+  });
+}
+
+export async function leaveSpace(svc: Services, actor: Actor, spaceId: number) {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  if (!ctx.membership) return;
+  await removeMembership(svc, ctx, actor.id);
+}
+
+async function removeMembership(svc: Services, ctx: SpaceContext, userId: number) {
+  const spaceId = ctx.space.id;
+  await write(svc, async (trx) => {
+    const m = await trx
+      .selectFrom('memberships')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!m) throw notFound('member');
+    if (m.role === 'owner' && m.state === 'member') {
+      const owners = await trx
+        .selectFrom('memberships')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('space_id', '=', spaceId)
+        .where('role', '=', 'owner')
+        .where('state', '=', 'member')
+        .executeTakeFirstOrThrow();
+      if (Number(owners.n) <= 1) throw new AppError(409, 'last_owner', 'a space always keeps at least one owner');
+    }
+    await trx.deleteFrom('memberships').where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
+    await emit(trx, 'membership.changed', { spaceId, userId }, { spaceId });
+    if (ctx.space.visibility !== 'public') await emit(trx, 'access.revoked', { spaceId }, { userId });
+  });
+}
+
+export async function removeMember(svc: Services, actor: Actor, spaceId: number, userId: number) {
+  const ctx = await requireManager(svc, actor, spaceId);
+  await removeMembership(svc, ctx, userId);
+}
+
+export async function inviteMember(svc: Services, actor: Actor, spaceId: number, userId: number) {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  // Members of public spaces may invite colleagues; private and secret spaces need a manager.
+  const can = spaceAbilities(actor, ctx);
+  if (!(can.manage || (ctx.space.visibility === 'public' && ctx.membership?.state === 'member')))
+    throw forbidden('only space managers can invite');
+  const target = await svc.db.selectFrom('users').select(['id', 'status']).where('id', '=', userId).executeTakeFirst();
+  if (!target || target.status !== 'active') throw notFound('person');
+  const existing = await loadSpaceContext(svc.db, { id: userId, role: 'member', scope: 'session' }, spaceId);
+  if (existing?.membership?.state === 'member') throw conflict('already a member');
+  await write(svc, async (trx) => {
+    if (existing?.membership?.state === 'requested') {
+      await upsertMembership(trx, spaceId, userId, 'member', 'member');
+      await emit(trx, 'membership.changed', { spaceId, userId }, { spaceId });
+      return;
+    }
+    await upsertMembership(trx, spaceId, userId, 'member', 'invited');
+    await notify(trx, { userId, type: 'invitation', actorId: actor.id, spaceId });
+    await emit(trx, 'membership.changed', { spaceId, userId }, { userId });
+  });
+}
+
+export async function decideJoinRequest(svc: Services, actor: Actor, spaceId: number, userId: number, approve: boolean) {
+  const ctx = await requireManager(svc, actor, spaceId);
+  const m = await svc.db
+    .selectFrom('memberships')
+    .select('state')
+    .where('space_id', '=', spaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (m?.state !== 'requested') throw notFound('join request');
+  await write(svc, async (trx) => {
+    if (approve) await upsertMembership(trx, spaceId, userId, 'member', 'member');
+    else await trx.deleteFrom('memberships').where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
+    await notify(trx, { userId, type: 'join_decision', actorId: actor.id, spaceId, data: { approved: approve } });
+    await emit(trx, 'membership.changed', { spaceId, userId }, approve ? { spaceId } : { userId });
+  });
+  void ctx;
+}
+
+export async function declineInvitation(svc: Services, actor: Actor, spaceId: number) {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  if (ctx.membership?.state !== 'invited') throw notFound('invitation');
+  await write(svc, async (trx) => {
+    await trx.deleteFrom('memberships').where('space_id', '=', spaceId).where('user_id', '=', actor.id).execute();
+    await emit(trx, 'membership.changed', { spaceId, userId: actor.id }, { userId: actor.id });
+  });
+}
+
+export async function changeMemberRole(
+  svc: Services,
+  actor: Actor,
+  spaceId: number,
+  userId: number,
+  role: 'owner' | 'admin' | 'member',
+) {
+  const ctx = await requireManager(svc, actor, spaceId);
+  if ((role === 'owner' || userId !== actor.id) && ctx.membership?.role !== 'owner' && role !== 'member')
+    throw forbidden('only owners can appoint owners and admins');
+  await write(svc, async (trx) => {
+    const m = await trx
+      .selectFrom('memberships')
+      .selectAll()
+      .where('space_id', '=', spaceId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    if (!m || m.state !== 'member') throw notFound('member');
+    if (m.role === 'owner' && role !== 'owner') {
+      const owners = await trx
+        .selectFrom('memberships')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('space_id', '=', spaceId)
+        .where('role', '=', 'owner')
+        .where('state', '=', 'member')
+        .executeTakeFirstOrThrow();
+      if (Number(owners.n) <= 1) throw new AppError(409, 'last_owner', 'a space always keeps at least one owner');
+    }
+    if (m.role === 'owner' && ctx.membership?.role !== 'owner') throw forbidden('only owners can change an owner');
+    await trx.updateTable('memberships').set({ role }).where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
+    await emit(trx, 'membership.changed', { spaceId, userId }, { spaceId });
+  });
+}
+
+export async function markSpaceRead(svc: Services, actor: Actor, spaceId: number, postId: number) {
+  await svc.db
+    .updateTable('memberships')
+    .set({ last_read_post_id: postId })
+    .where('space_id', '=', spaceId)
+    .where('user_id', '=', actor.id)
+    .where('last_read_post_id', '<', postId)
+    .execute();
+}

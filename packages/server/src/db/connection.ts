@@ -1,0 +1,40 @@
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export interface Db {
+  kysely: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+// int8 (count(*), bigserial) as JS numbers: our ids and counts stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export function openDb(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Db {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const file = path.join(opts.dataDir, 'foyer.db');
+  const database = new Database(file);
+  // WAL + synchronous=NORMAL survives a process crash (kill -9) without losing committed
+  // transactions; only an OS crash could drop the last ones. FULL for the paranoid via config.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -65536');
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db.kysely);
+}

@@ -1,0 +1,34 @@
+import { sql, type Kysely } from 'kysely';
+import type { Db, Dialect } from './connection.js';
+import * as m001 from './migrations/001_core.js';
+
+interface Migration {
+  name: string;
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+/** Ordered list; append only. */
+const MIGRATIONS: Migration[] = [{ name: '001_core', up: m001.up }];
+
+export async function migrate(db: Db): Promise<string[]> {
+  const k = db.kysely as unknown as Kysely<any>;
+  await k.schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const done = new Set((await k.selectFrom('schema_migrations').select('name').execute()).map((r) => r.name as string));
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.name)) continue;
+    await k.transaction().execute(async (trx) => {
+      if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
+      const again = await trx.selectFrom('schema_migrations').select('name').where('name', '=', m.name).executeTakeFirst();
+      if (again) return;
+      await m.up(trx, db.dialect);
+      await trx.insertInto('schema_migrations').values({ name: m.name, applied_at: new Date().toISOString() }).execute();
+      applied.push(m.name);
+    });
+  }
+  return applied;
+}

@@ -1,0 +1,226 @@
+/**
+ * Table types for Kysely. Timestamps are ISO-8601 UTC strings and flags are 0/1 integers on both
+ * dialects, so every query reads the same on SQLite and PostgreSQL.
+ */
+import type { Generated, ColumnType } from 'kysely';
+
+type Id = Generated<number>;
+type Nullable<T> = T | null;
+
+export interface OrganisationTable {
+  id: number;
+  name: string;
+  default_locale: string;
+  allowed_domains: string; // JSON array
+  demo: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: Id;
+  email: string;
+  handle: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'member' | 'guest';
+  status: 'active' | 'deactivated';
+  title: string;
+  department: string;
+  site: string;
+  country: string;
+  languages: string; // JSON array
+  timezone: string;
+  about: string;
+  contact: string; // JSON object
+  locale: string;
+  photo_key: Nullable<string>;
+  created_at: string;
+  /** Bumped on password change and deactivation; sessions from earlier generations are void. */
+  session_generation: Generated<number>;
+}
+
+export interface SessionTable {
+  id: string; // sha256 of the cookie token
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  user_agent: string;
+}
+
+export interface AccessTokenTable {
+  id: Id;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  scope: 'read' | 'write';
+  created_at: string;
+  last_used_at: Nullable<string>;
+  revoked_at: Nullable<string>;
+}
+
+export interface InvitationTable {
+  id: Id;
+  email: string;
+  token_hash: string;
+  invited_by: number;
+  created_at: string;
+  expires_at: string;
+  accepted_at: Nullable<string>;
+}
+
+export interface SpaceTable {
+  id: Id;
+  slug: string;
+  name: string;
+  description: string;
+  visibility: 'public' | 'private' | 'secret';
+  archived_at: Nullable<string>;
+  created_by: number;
+  created_at: string;
+  last_activity_at: string;
+}
+
+export interface MembershipTable {
+  space_id: number;
+  user_id: number;
+  role: 'owner' | 'admin' | 'member';
+  state: 'member' | 'requested' | 'invited';
+  created_at: string;
+  /** Highest post id the member has seen in this space (unread markers). */
+  last_read_post_id: Generated<number>;
+}
+
+export interface PostTable {
+  id: Id;
+  space_id: number;
+  author_id: number;
+  body: string;
+  html: string;
+  created_at: string;
+  edited_at: Nullable<string>;
+  deleted_at: Nullable<string>;
+  pinned_at: Nullable<string>;
+  comment_count: Generated<number>;
+  reaction_count: Generated<number>;
+}
+
+export interface PostRevisionTable {
+  id: Id;
+  post_id: number;
+  editor_id: number;
+  body: string;
+  created_at: string;
+}
+
+export interface CommentTable {
+  id: Id;
+  post_id: number;
+  parent_id: Nullable<number>;
+  author_id: number;
+  body: string;
+  html: string;
+  created_at: string;
+  edited_at: Nullable<string>;
+  deleted_at: Nullable<string>;
+}
+
+export interface ReactionTable {
+  post_id: number;
+  comment_id: number; // 0 for a reaction on the post itself (keeps the primary key simple)
+  user_id: number;
+  reaction: string;
+  created_at: string;
+}
+
+export interface PostHashtagTable {
+  post_id: number;
+  tag: string;
+  space_id: number;
+}
+
+export interface MentionTable {
+  post_id: number;
+  comment_id: number;
+  user_id: number;
+}
+
+export interface FollowUserTable {
+  follower_id: number;
+  followee_id: number;
+  created_at: string;
+}
+
+export interface FollowHashtagTable {
+  user_id: number;
+  tag: string;
+  created_at: string;
+}
+
+export interface FollowPostTable {
+  user_id: number;
+  post_id: number;
+  /** 1 = follows, 0 = explicitly unfollowed (beats the implicit follow of authors and commenters). */
+  following: number;
+}
+
+export interface BookmarkTable {
+  user_id: number;
+  post_id: number;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: Id;
+  user_id: number;
+  type: string;
+  actor_id: Nullable<number>;
+  actor_count: Generated<number>;
+  space_id: Nullable<number>;
+  post_id: Nullable<number>;
+  comment_id: Nullable<number>;
+  group_key: Nullable<string>;
+  data: string; // JSON
+  created_at: string;
+  read_at: Nullable<string>;
+}
+
+export interface NotificationPrefTable {
+  user_id: number;
+  type: string;
+  enabled: number;
+}
+
+export interface OutboxTable {
+  id: Id;
+  type: string;
+  payload: string; // JSON
+  space_id: Nullable<number>;
+  user_id: Nullable<number>;
+  created_at: string;
+}
+
+export interface DB {
+  organisation: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  access_tokens: AccessTokenTable;
+  invitations: InvitationTable;
+  spaces: SpaceTable;
+  memberships: MembershipTable;
+  posts: PostTable;
+  post_revisions: PostRevisionTable;
+  comments: CommentTable;
+  reactions: ReactionTable;
+  post_hashtags: PostHashtagTable;
+  mentions: MentionTable;
+  follow_users: FollowUserTable;
+  follow_hashtags: FollowHashtagTable;
+  follow_posts: FollowPostTable;
+  bookmarks: BookmarkTable;
+  notifications: NotificationTable;
+  notification_prefs: NotificationPrefTable;
+  outbox: OutboxTable;
+}
+
+export type Count = ColumnType<number, never, never>;

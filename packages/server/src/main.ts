@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/** Starts Foyer: validated config, migrations, optional demo company, HTTP + WebSocket. */
+import { loadConfig, ConfigError } from './config.js';
+import { createFoyer } from './server.js';
+import { seedDemo } from './seed/demo.js';
+import { getOrganisation } from './commands/accounts.js';
+
+async function main() {
+  const argv = process.argv.slice(2);
+  let config;
+  try {
+    config = loadConfig(process.env, argv.filter((a) => a !== 'seed'));
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`Foyer cannot start: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const foyer = await createFoyer(config, { logger: true });
+  const log = foyer.app.log;
+  if (config.demo || argv.includes('seed')) {
+    if (await getOrganisation(foyer.svc.db)) log.info('organisation exists; demo data not added again');
+    else {
+      const started = Date.now();
+      await seedDemo(foyer.svc);
+      log.info({ ms: Date.now() - started }, 'demo company created');
+    }
+    if (argv.includes('seed')) {
+      await foyer.close();
+      return;
+    }
+  }
+  await foyer.app.listen({ port: config.port, host: config.host });
+  log.info(`Foyer is running at ${config.publicUrl ?? `http://localhost:${config.port}`}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: finishing requests, closing sockets');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await foyer.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e) => {
+  console.error('Foyer failed to start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/** Post and comment rules: a post is readable exactly when its space is readable. */
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, PostTable, CommentTable } from '../db/schema.js';
+import type { Actor } from './actor.js';
+import { canReadSpace, loadSpaceContext, spaceAbilities, type SpaceContext } from './spaces.js';
+import { notFound } from '../errors.js';
+
+export type PostRow = Selectable<PostTable>;
+export type CommentRow = Selectable<CommentTable>;
+export interface PostContext extends SpaceContext {
+  post: PostRow;
+}
+
+export async function loadPostForRead(db: Kysely<DB>, actor: Actor | null, postId: number): Promise<PostContext> {
+  const post = await db.selectFrom('posts').selectAll().where('id', '=', postId).executeTakeFirst();
+  if (!post) throw notFound('post');
+  const ctx = await loadSpaceContext(db, actor, post.space_id);
+  if (!ctx || !canReadSpace(actor, ctx)) throw notFound('post');
+  return { ...ctx, post };
+}
+
+export function postAbilities(actor: Actor | null, ctx: PostContext) {
+  const space = spaceAbilities(actor, ctx);
+  const live = !ctx.post.deleted_at && !ctx.space.archived_at;
+  const writeScope = !!actor && actor.scope !== 'read';
+  const own = !!actor && ctx.post.author_id === actor.id;
+  return {
+    edit: live && own && writeScope,
+    delete: !ctx.post.deleted_at && writeScope && (own || space.manage),
+    pin: live && space.pin,
+    comment: live && space.read && writeScope,
+    react: live && space.read && writeScope,
+  };
+}
+
+export function commentAbilities(actor: Actor | null, ctx: PostContext, comment: CommentRow) {
+  const post = postAbilities(actor, ctx);
+  const own = !!actor && comment.author_id === actor.id;
+  const live = !comment.deleted_at;
+  return {
+    edit: live && own && post.comment,
+    delete: live && (own || spaceAbilities(actor, ctx).manage) && !!actor && actor.scope !== 'read',
+    react: live && post.react,
+    reply: live && post.comment && comment.parent_id === null,
+  };
+}
+
+export async function loadCommentForRead(db: Kysely<DB>, actor: Actor | null, commentId: number) {
+  const comment = await db.selectFrom('comments').selectAll().where('id', '=', commentId).executeTakeFirst();
+  if (!comment) throw notFound('comment');
+  try {
+    const ctx = await loadPostForRead(db, actor, comment.post_id);
+    return { ...ctx, comment };
+  } catch {
+    throw notFound('comment');
+  }
+}

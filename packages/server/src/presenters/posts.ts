@@ -1,0 +1,132 @@
+/**
+ * Posts and comments with authors, counts, the caller's reactions and abilities — batched so a
+ * page of 20 posts costs a fixed number of queries, not 20 times as many.
+ */
+import type { Kysely } from 'kysely';
+import type { Post, Comment, Reaction } from '@foyer/shared';
+import type { DB } from '../db/schema.js';
+import type { Actor } from '../policies/actor.js';
+import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
+import { postAbilities, commentAbilities, type PostRow, type CommentRow } from '../policies/posts.js';
+import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
+import { spaceRef } from './spaces.js';
+
+async function usersById(db: Kysely<DB>, ids: number[]): Promise<Map<number, UserSummaryRow>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function reactionSummary(rows: { reaction: string; n: number }[], mine: string[]) {
+  const counts: Record<string, number> = {};
+  for (const r of rows) counts[r.reaction] = Number(r.n);
+  return { counts, mine: mine as Reaction[] };
+}
+
+export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[]): Promise<Post[]> {
+  if (!posts.length) return [];
+  const postIds = posts.map((p) => p.id);
+  const spaceIds = [...new Set(posts.map((p) => p.space_id))];
+  const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags] = await Promise.all([
+    usersById(db, posts.map((p) => p.author_id)),
+    db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute(),
+    db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute(),
+    db
+      .selectFrom('reactions')
+      .select(['post_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('post_id', 'in', postIds)
+      .where('comment_id', '=', 0)
+      .groupBy(['post_id', 'reaction'])
+      .execute(),
+    db
+      .selectFrom('reactions')
+      .select(['post_id', 'reaction'])
+      .where('post_id', 'in', postIds)
+      .where('comment_id', '=', 0)
+      .where('user_id', '=', actor.id)
+      .execute(),
+    db.selectFrom('follow_posts').select(['post_id', 'following']).where('user_id', '=', actor.id).where('post_id', 'in', postIds).execute(),
+    db.selectFrom('bookmarks').select('post_id').where('user_id', '=', actor.id).where('post_id', 'in', postIds).execute(),
+    db.selectFrom('post_hashtags').select(['post_id', 'tag']).where('post_id', 'in', postIds).execute(),
+  ]);
+  const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
+  const memberBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
+  const followBy = new Map(follows.map((f) => [f.post_id, f.following === 1]));
+  const savedSet = new Set(saved.map((s) => s.post_id));
+  const group = <T extends { post_id: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) (m.get(r.post_id) ?? m.set(r.post_id, []).get(r.post_id)!).push(r);
+    return m;
+  };
+  const countsBy = group(reactionCounts);
+  const mineBy = group(myReactions);
+  const tagsBy = group(tags);
+  return posts.map((post) => {
+    const space = spaceBy.get(post.space_id)!;
+    const ctx = { space, membership: memberBy.get(post.space_id) ?? null, post };
+    const deleted = !!post.deleted_at;
+    return {
+      id: post.id,
+      space: spaceRef(space),
+      author: presentUserSummary(authors.get(post.author_id)!),
+      body: deleted ? '' : post.body,
+      html: deleted ? '' : post.html,
+      hashtags: (tagsBy.get(post.id) ?? []).map((t) => t.tag).sort(),
+      createdAt: post.created_at,
+      editedAt: post.edited_at,
+      deleted,
+      pinned: !!post.pinned_at,
+      commentCount: post.comment_count,
+      reactions: reactionSummary(countsBy.get(post.id) ?? [], (mineBy.get(post.id) ?? []).map((r) => r.reaction)),
+      followed: followBy.get(post.id) ?? false,
+      saved: savedSet.has(post.id),
+      abilities: postAbilities(actor, ctx),
+    };
+  });
+}
+
+export async function presentComments(
+  db: Kysely<DB>,
+  actor: Actor,
+  ctx: { space: SpaceRow; membership: MembershipRow | null; post: PostRow },
+  comments: CommentRow[],
+): Promise<Comment[]> {
+  if (!comments.length) return [];
+  const ids = comments.map((c) => c.id);
+  const [authors, counts, mine] = await Promise.all([
+    usersById(db, comments.map((c) => c.author_id)),
+    db
+      .selectFrom('reactions')
+      .select(['comment_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('post_id', '=', ctx.post.id)
+      .where('comment_id', 'in', ids)
+      .groupBy(['comment_id', 'reaction'])
+      .execute(),
+    db
+      .selectFrom('reactions')
+      .select(['comment_id', 'reaction'])
+      .where('post_id', '=', ctx.post.id)
+      .where('comment_id', 'in', ids)
+      .where('user_id', '=', actor.id)
+      .execute(),
+  ]);
+  return comments.map((c) => {
+    const deleted = !!c.deleted_at;
+    return {
+      id: c.id,
+      postId: c.post_id,
+      parentId: c.parent_id,
+      author: presentUserSummary(authors.get(c.author_id)!),
+      body: deleted ? '' : c.body,
+      html: deleted ? '' : c.html,
+      createdAt: c.created_at,
+      editedAt: c.edited_at,
+      deleted,
+      reactions: reactionSummary(
+        counts.filter((r) => r.comment_id === c.id),
+        mine.filter((r) => r.comment_id === c.id).map((r) => r.reaction),
+      ),
+      abilities: commentAbilities(actor, ctx, c),
+    };
+  });
+}

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { sql } from 'kysely';
+import { Me, Page, PageQuery, Invitation, Email, Organisation, Locale, OrgRole } from '@foyer/shared';
+import type { FoyerApp } from '../app.js';
+import type { Services } from '../services.js';
+import { errors, actorOf, IdParams, baseUrl, limit } from './common.js';
+import * as accounts from '../commands/accounts.js';
+import { presentMe } from '../presenters/users.js';
+import { decodeCursor, page } from '../lib/cursor.js';
+import { forbidden } from '../errors.js';
+import { isOrgAdmin, type Actor } from '../policies/actor.js';
+import { presentOrganisation } from '../presenters/organisation.js';
+import { likePattern } from './people.js';
+
+function requireAdmin(actor: Actor) {
+  if (!isOrgAdmin(actor)) throw forbidden('only administrators can do this');
+}
+
+export async function adminRoutes(app: FoyerApp, svc: Services) {
+  const db = svc.db;
+  const me = async (id: number) => presentMe(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+
+  app.get(
+    '/admin/people',
+    {
+      schema: {
+        querystring: PageQuery.extend({ q: z.string().trim().max(100).optional(), status: z.enum(['active', 'deactivated']).optional() }),
+        response: { 200: Page(Me), ...errors },
+      },
+    },
+    async (req) => {
+      requireAdmin(actorOf(req));
+      let q = db.selectFrom('users').selectAll();
+      if (req.query.q) {
+        const p = likePattern(req.query.q);
+        q = q.where((eb) => eb.or([eb(sql`lower(name)`, 'like', sql`${p} escape '\\'`), eb(sql`lower(email)`, 'like', sql`${p} escape '\\'`)]));
+      }
+      if (req.query.status) q = q.where('status', '=', req.query.status);
+      const after = decodeCursor(req.query.cursor);
+      if (after) q = q.where('id', '>', after);
+      const rows = await q.orderBy('id').limit(req.query.limit + 1).execute();
+      const p = page(rows, req.query.limit);
+      return { items: p.items.map(presentMe), nextCursor: p.nextCursor };
+    },
+  );
+
+  app.post('/admin/people/:id/deactivate', { schema: { params: IdParams, response: { 200: Me, ...errors } } }, async (req) => {
+    await accounts.setUserStatus(svc, actorOf(req), req.params.id, 'deactivated');
+    return me(req.params.id);
+  });
+  app.post('/admin/people/:id/reactivate', { schema: { params: IdParams, response: { 200: Me, ...errors } } }, async (req) => {
+    await accounts.setUserStatus(svc, actorOf(req), req.params.id, 'active');
+    return me(req.params.id);
+  });
+  app.patch(
+    '/admin/people/:id',
+    { schema: { params: IdParams, body: z.object({ role: OrgRole }), response: { 200: Me, ...errors } } },
+    async (req) => {
+      await accounts.setUserRole(svc, actorOf(req), req.params.id, req.body.role);
+      return me(req.params.id);
+    },
+  );
+
+  const presentInvitation = (i: { id: number; email: string; created_at: string; expires_at: string; accepted_at: string | null }) => ({
+    id: i.id,
+    email: i.email,
+    createdAt: i.created_at,
+    expiresAt: i.expires_at,
+    acceptedAt: i.accepted_at,
+  });
+  app.get('/admin/invitations', { schema: { response: { 200: z.array(Invitation), ...errors } } }, async (req) => {
+    requireAdmin(actorOf(req));
+    const rows = await db.selectFrom('invitations').selectAll().orderBy('id', 'desc').limit(200).execute();
+    return rows.map(presentInvitation);
+  });
+  app.post(
+    '/admin/invitations',
+    { config: limit(svc, 60), schema: { body: z.object({ email: Email }), response: { 200: Invitation, ...errors } } },
+    async (req) => {
+      const inv = await accounts.createInvitation(svc, actorOf(req), req.body.email, baseUrl(svc, req));
+      return { ...presentInvitation(inv), url: inv.url };
+    },
+  );
+
+  app.patch(
+    '/organisation',
+    {
+      schema: {
+        body: z.object({
+          name: z.string().trim().min(1).max(120).optional(),
+          defaultLocale: Locale.optional(),
+          allowedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).max(50).optional(),
+        }),
+        response: { 200: Organisation, ...errors },
+      },
+    },
+    async (req) => {
+      requireAdmin(actorOf(req));
+      const set: Record<string, string> = {};
+      if (req.body.name) set.name = req.body.name;
+      if (req.body.defaultLocale) set.default_locale = req.body.defaultLocale;
+      if (req.body.allowedDomains) set.allowed_domains = JSON.stringify(req.body.allowedDomains);
+      if (Object.keys(set).length) await db.updateTable('organisation').set(set).where('id', '=', 1).execute();
+      return presentOrganisation(await accounts.getOrganisation(db));
+    },
+  );
+}

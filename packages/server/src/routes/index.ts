@@ -1,0 +1,22 @@
+import type { FoyerApp } from '../app.js';
+import type { Services } from '../services.js';
+import type { Gateway } from '../realtime/gateway.js';
+import { sessionRoutes } from './session.js';
+import { peopleRoutes } from './people.js';
+import { adminRoutes } from './admin.js';
+import { spaceRoutes } from './spaces.js';
+import { postRoutes } from './posts.js';
+import { feedRoutes } from './feed.js';
+import { notificationRoutes } from './notifications.js';
+import { realtimeRoutes } from './realtime.js';
+
+export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
+  await sessionRoutes(app, svc);
+  await peopleRoutes(app, svc);
+  await adminRoutes(app, svc);
+  await spaceRoutes(app, svc);
+  await postRoutes(app, svc);
+  await feedRoutes(app, svc);
+  await notificationRoutes(app, svc);
+  await realtimeRoutes(app, svc, gateway);
+}

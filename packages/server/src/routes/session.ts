@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import sharp from 'sharp';
+import {
+  Organisation,
+  SetupInput,
+  SignInInput,
+  SignUpInput,
+  Me,
+  ProfileUpdate,
+  NotificationPrefs,
+  NotificationType,
+  AccessToken,
+  AccessTokenCreate,
+  Password,
+  LIMITS,
+} from '@foyer/shared';
+import type { FoyerApp } from '../app.js';
+import type { Services } from '../services.js';
+import { errors, actorOf, limit, IdParams, NoContent } from './common.js';
+import * as accounts from '../commands/accounts.js';
+import { setNotificationPrefs } from '../commands/notifications.js';
+import { presentMe } from '../presenters/users.js';
+import { presentOrganisation } from '../presenters/organisation.js';
+import { SESSION_COOKIE } from '../http/auth.js';
+import { sha256, randomToken } from '../auth/tokens.js';
+import { nowIso } from '../lib/time.js';
+import { AppError, notFound } from '../errors.js';
+import { DEMO_ACCOUNTS } from '../seed/demo.js';
+
+const SessionOut = z.object({ me: Me, csrfToken: z.string() });
+
+export async function sessionRoutes(app: FoyerApp, svc: Services) {
+  const meRow = (id: number) => svc.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: svc.config.secureCookies,
+    maxAge: 30 * 24 * 3600,
+  };
+  async function startSession(reply: import('fastify').FastifyReply, userId: number, userAgent: string | undefined) {
+    const { token, csrfToken } = await accounts.createSession(svc.db, userId, userAgent ?? '');
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
+    return { me: presentMe(await meRow(userId)), csrfToken };
+  }
+
+  app.get('/organisation', { config: { auth: 'public' }, schema: { response: { 200: Organisation } } }, async () => {
+    return presentOrganisation(await accounts.getOrganisation(svc.db));
+  });
+
+  app.post(
+    '/setup',
+    { config: { auth: 'public', ...limit(svc, 10) }, schema: { body: SetupInput, response: { 200: SessionOut, ...errors } } },
+    async (req, reply) => {
+      const userId = await accounts.setupOrganisation(svc, req.body);
+      return startSession(reply, userId, req.headers['user-agent']);
+    },
+  );
+
+  app.get('/session', { config: { auth: 'optional' }, schema: { response: { 200: SessionOut, ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    if (!req.csrfToken) throw new AppError(401, 'unauthenticated', 'no browser session');
+    return { me: presentMe(await meRow(actor.id)), csrfToken: req.csrfToken };
+  });
+
+  app.post(
+    '/auth/sign-in',
+    { config: { auth: 'public', ...limit(svc, 10) }, schema: { body: SignInInput, response: { 200: SessionOut, ...errors } } },
+    async (req, reply) => {
+      const user = await accounts.signIn(svc, req.body.email, req.body.password);
+      return startSession(reply, user.id, req.headers['user-agent']);
+    },
+  );
+
+  app.post(
+    '/auth/sign-up',
+    { config: { auth: 'public', ...limit(svc, 10) }, schema: { body: SignUpInput, response: { 200: SessionOut, ...errors } } },
+    async (req, reply) => {
+      const userId = await accounts.signUp(svc, req.body);
+      return startSession(reply, userId, req.headers['user-agent']);
+    },
+  );
+
+  app.post('/auth/sign-out', { config: { auth: 'optional' }, schema: { response: { 204: NoContent } } }, async (req, reply) => {
+    if (req.actor?.sessionId) await accounts.endSessions(svc, [req.actor.sessionId], 'signed_out');
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get(
+    '/auth/demo-accounts',
+    {
+      config: { auth: 'public' },
+      schema: { response: { 200: z.array(z.object({ email: z.string(), password: z.string(), label: z.string(), name: z.string() })) } },
+    },
+    async () => {
+      const org = await accounts.getOrganisation(svc.db);
+      return org?.demo === 1 ? DEMO_ACCOUNTS() : [];
+    },
+  );
+
+  app.get('/me', { schema: { response: { 200: Me, ...errors } } }, async (req) => presentMe(await meRow(actorOf(req).id)));
+
+  app.patch('/me', { schema: { body: ProfileUpdate, response: { 200: Me, ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    await accounts.updateProfile(svc, actor, req.body);
+    return presentMe(await meRow(actor.id));
+  });
+
+  app.post(
+    '/me/password',
+    {
+      config: limit(svc, 10),
+      schema: { body: z.object({ currentPassword: z.string().max(LIMITS.passwordMax), newPassword: Password }), response: { 204: NoContent, ...errors } },
+    },
+    async (req, reply) => {
+      await accounts.changePassword(svc, actorOf(req), req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // Profile photos: decoded and re-encoded by sharp (orientation applied, EXIF and GPS dropped,
+  // pixel floods refused), stored under the data folder.
+  app.addContentTypeParser(/^image\/(jpeg|png|webp|gif)$/, { parseAs: 'buffer', bodyLimit: LIMITS.photoBytes }, (_req, body, done) =>
+    done(null, body),
+  );
+  const photoDir = path.join(svc.config.dataDir, 'photos');
+  app.put('/me/photo', { config: limit(svc, 20), schema: { response: { 200: Me, ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'validation_failed', 'send the image as the request body (image/jpeg, png, webp or gif)');
+    let webp: Buffer;
+    try {
+      webp = await sharp(req.body, { limitInputPixels: 40_000_000, failOn: 'error' })
+        .rotate()
+        .resize(320, 320, { fit: 'cover' })
+        .webp({ quality: 82 })
+        .toBuffer();
+    } catch {
+      throw new AppError(400, 'validation_failed', 'this is not an image we can read', { fields: { body: 'not an image' } });
+    }
+    fs.mkdirSync(photoDir, { recursive: true });
+    const key = crypto.createHash('sha256').update(webp).digest('hex').slice(0, 20);
+    fs.writeFileSync(path.join(photoDir, `${key}.webp`), webp);
+    await svc.db.updateTable('users').set({ photo_key: key }).where('id', '=', actor.id).execute();
+    return presentMe(await meRow(actor.id));
+  });
+
+  app.get('/people/:id/photo', { schema: { params: IdParams } }, async (req, reply) => {
+    const row = await svc.db.selectFrom('users').select('photo_key').where('id', '=', req.params.id).executeTakeFirst();
+    if (!row?.photo_key) throw notFound('photo');
+    const file = path.join(photoDir, `${row.photo_key}.webp`);
+    if (!fs.existsSync(file)) throw notFound('photo');
+    return reply
+      .header('content-type', 'image/webp')
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=86400')
+      .send(fs.createReadStream(file));
+  });
+
+  const loadPrefs = async (userId: number) => {
+    const rows = await svc.db.selectFrom('notification_prefs').selectAll().where('user_id', '=', userId).execute();
+    const prefs = Object.fromEntries(NotificationType.options.map((t) => [t, true])) as Record<string, boolean>;
+    for (const r of rows) prefs[r.type] = r.enabled === 1;
+    return prefs;
+  };
+  app.get('/me/notification-prefs', { schema: { response: { 200: NotificationPrefs } } }, async (req) => loadPrefs(actorOf(req).id));
+  app.put(
+    '/me/notification-prefs',
+    { schema: { body: z.record(NotificationType, z.boolean()), response: { 200: NotificationPrefs, ...errors } } },
+    async (req) => {
+      await setNotificationPrefs(svc, actorOf(req), req.body);
+      return loadPrefs(actorOf(req).id);
+    },
+  );
+
+  const presentToken = (t: { id: number; name: string; scope: 'read' | 'write'; created_at: string; last_used_at: string | null }) => ({
+    id: t.id,
+    name: t.name,
+    scope: t.scope,
+    createdAt: t.created_at,
+    lastUsedAt: t.last_used_at,
+  });
+  app.get('/me/tokens', { schema: { response: { 200: z.array(AccessToken) } } }, async (req) => {
+    const rows = await svc.db
+      .selectFrom('access_tokens')
+      .selectAll()
+      .where('user_id', '=', actorOf(req).id)
+      .where('revoked_at', 'is', null)
+      .orderBy('id', 'desc')
+      .execute();
+    return rows.map(presentToken);
+  });
+  app.post(
+    '/me/tokens',
+    { config: limit(svc, 20), schema: { body: AccessTokenCreate, response: { 200: AccessToken.extend({ token: z.string() }), ...errors } } },
+    async (req) => {
+      // Tokens are for people; a token cannot mint more tokens.
+      const actor = actorOf(req);
+      if (actor.scope !== 'session') throw new AppError(403, 'forbidden', 'tokens can only be created from a browser session');
+      const token = `foyer_${randomToken()}`;
+      const row = await svc.db
+        .insertInto('access_tokens')
+        .values({ user_id: actor.id, name: req.body.name, token_hash: sha256(token), scope: req.body.scope, created_at: nowIso(), last_used_at: null, revoked_at: null })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { ...presentToken(row), token };
+    },
+  );
+  app.delete('/me/tokens/:id', { schema: { params: IdParams, response: { 204: NoContent, ...errors } } }, async (req, reply) => {
+    const res = await svc.db
+      .updateTable('access_tokens')
+      .set({ revoked_at: nowIso() })
+      .where('id', '=', req.params.id)
+      .where('user_id', '=', actorOf(req).id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!res.numUpdatedRows) throw notFound('token');
+    return reply.status(204).send(null);
+  });
+}

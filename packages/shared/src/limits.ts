@@ -1,0 +1,16 @@
+/** Documented input limits (docs/api.md). Server validates with them; clients use them for counters. */
+export const LIMITS = {
+  postBody: 20_000,
+  commentBody: 5_000,
+  spaceName: 80,
+  spaceDescription: 2_000,
+  userName: 100,
+  about: 2_000,
+  pageSize: 50,
+  defaultPageSize: 20,
+  hashtag: 64,
+  passwordMin: 10,
+  passwordMax: 256,
+  bodyBytes: 1_048_576,
+  photoBytes: 5_242_880,
+} as const;

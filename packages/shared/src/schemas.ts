@@ -1,0 +1,257 @@
+/**
+ * The API contract: zod schemas for every object that crosses the wire.
+ * Server routes declare them for validation and OpenAPI; the web app infers its types from them.
+ */
+import { z } from 'zod';
+import { REACTIONS } from './reactions.js';
+import { LIMITS } from './limits.js';
+
+export const Locale = z.enum(['de', 'en']);
+export type Locale = z.infer<typeof Locale>;
+export const OrgRole = z.enum(['admin', 'member', 'guest']);
+export const UserStatus = z.enum(['active', 'deactivated']);
+export const SpaceVisibility = z.enum(['public', 'private', 'secret']);
+export type SpaceVisibility = z.infer<typeof SpaceVisibility>;
+export const SpaceRole = z.enum(['owner', 'admin', 'member']);
+export type SpaceRole = z.infer<typeof SpaceRole>;
+export const ReactionKey = z.enum(REACTIONS);
+
+export const Id = z.coerce.number().int().positive();
+export const Cursor = z.string().max(200).optional();
+export const PageQuery = z.object({
+  cursor: Cursor,
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize).default(LIMITS.defaultPageSize),
+});
+
+export const Page = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+const trimmed = (max: number) => z.string().trim().max(max);
+export const Email = z.string().trim().toLowerCase().email().max(254);
+export const Password = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
+export const TimeZone = z.string().max(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown time zone');
+
+export const UserSummary = z.object({
+  id: z.number(),
+  handle: z.string(),
+  name: z.string(),
+  title: z.string(),
+  photoUrl: z.string().nullable(),
+  status: UserStatus,
+  role: OrgRole,
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const Contact = z.object({
+  phone: trimmed(40).optional(),
+  mobile: trimmed(40).optional(),
+  office: trimmed(80).optional(),
+  chat: trimmed(80).optional(),
+});
+
+export const UserProfile = UserSummary.extend({
+  department: z.string(),
+  site: z.string(),
+  country: z.string(),
+  languages: z.array(z.string()),
+  timezone: z.string(),
+  about: z.string(),
+  contact: Contact,
+  locale: Locale,
+  followedByMe: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
+export const Me = UserProfile.extend({ email: z.string() });
+export type Me = z.infer<typeof Me>;
+
+export const ProfileUpdate = z.object({
+  name: trimmed(LIMITS.userName).min(1).optional(),
+  title: trimmed(120).optional(),
+  department: trimmed(120).optional(),
+  site: trimmed(120).optional(),
+  country: trimmed(2).optional(),
+  languages: z.array(trimmed(10)).max(20).optional(),
+  timezone: TimeZone.optional(),
+  about: trimmed(LIMITS.about).optional(),
+  contact: Contact.optional(),
+  locale: Locale.optional(),
+});
+
+export const Organisation = z.object({
+  name: z.string(),
+  defaultLocale: Locale,
+  allowedDomains: z.array(z.string()),
+  setupDone: z.boolean(),
+  demo: z.boolean(),
+});
+export type Organisation = z.infer<typeof Organisation>;
+
+export const SetupInput = z.object({
+  organisation: z.object({
+    name: trimmed(120).min(1),
+    defaultLocale: Locale,
+    allowedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).max(50),
+  }),
+  admin: z.object({ name: trimmed(LIMITS.userName).min(1), email: Email, password: Password }),
+});
+
+export const SignInInput = z.object({ email: Email, password: z.string().min(1).max(LIMITS.passwordMax) });
+export const SignUpInput = z.object({
+  name: trimmed(LIMITS.userName).min(1),
+  email: Email,
+  password: Password,
+  invitation: z.string().max(200).optional(),
+});
+
+export const SpaceAbilities = z.object({
+  read: z.boolean(),
+  post: z.boolean(),
+  join: z.boolean(),
+  requestJoin: z.boolean(),
+  leave: z.boolean(),
+  manage: z.boolean(),
+  pin: z.boolean(),
+});
+
+export const Space = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  visibility: SpaceVisibility,
+  archived: z.boolean(),
+  memberCount: z.number(),
+  myRole: SpaceRole.nullable(),
+  myState: z.enum(['member', 'requested', 'invited']).nullable(),
+  unreadCount: z.number(),
+  createdAt: z.string(),
+  abilities: SpaceAbilities,
+});
+export type Space = z.infer<typeof Space>;
+
+export const SpaceCreate = z.object({
+  name: trimmed(LIMITS.spaceName).min(1),
+  description: trimmed(LIMITS.spaceDescription).default(''),
+  visibility: SpaceVisibility,
+  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional(),
+});
+export const SpaceUpdate = z.object({
+  name: trimmed(LIMITS.spaceName).min(1).optional(),
+  description: trimmed(LIMITS.spaceDescription).optional(),
+  visibility: SpaceVisibility.optional(),
+  /** Required when the change lets new people read existing content. */
+  confirmAudience: z.boolean().optional(),
+});
+
+export const SpaceMember = z.object({ user: UserSummary, role: SpaceRole, state: z.enum(['member', 'requested', 'invited']) });
+
+export const ReactionSummary = z.object({
+  counts: z.record(z.string(), z.number()),
+  mine: z.array(ReactionKey),
+});
+
+export const SpaceRef = z.object({ id: z.number(), slug: z.string(), name: z.string(), visibility: SpaceVisibility });
+
+export const Post = z.object({
+  id: z.number(),
+  space: SpaceRef,
+  author: UserSummary,
+  body: z.string(),
+  html: z.string(),
+  hashtags: z.array(z.string()),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+  pinned: z.boolean(),
+  commentCount: z.number(),
+  reactions: ReactionSummary,
+  followed: z.boolean(),
+  saved: z.boolean(),
+  /** Mentioned people who cannot read the post; shown to the author only. */
+  unreachableMentions: z.array(z.string()).optional(),
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), pin: z.boolean(), comment: z.boolean(), react: z.boolean() }),
+});
+export type Post = z.infer<typeof Post>;
+
+export const PostCreate = z.object({ spaceId: Id, body: trimmed(LIMITS.postBody).min(1) });
+export const PostUpdate = z.object({ body: trimmed(LIMITS.postBody).min(1) });
+export const PostRevision = z.object({ id: z.number(), body: z.string(), editor: UserSummary, createdAt: z.string() });
+
+export const Comment = z.object({
+  id: z.number(),
+  postId: z.number(),
+  parentId: z.number().nullable(),
+  author: UserSummary,
+  body: z.string(),
+  html: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+  reactions: ReactionSummary,
+  abilities: z.object({ edit: z.boolean(), delete: z.boolean(), react: z.boolean(), reply: z.boolean() }),
+});
+export type Comment = z.infer<typeof Comment>;
+export const CommentCreate = z.object({ body: trimmed(LIMITS.commentBody).min(1), parentId: Id.optional() });
+export const CommentUpdate = z.object({ body: trimmed(LIMITS.commentBody).min(1) });
+
+export const NotificationType = z.enum([
+  'mention',
+  'reply',
+  'reaction',
+  'join_request',
+  'join_decision',
+  'invitation',
+]);
+export type NotificationType = z.infer<typeof NotificationType>;
+
+export const Notification = z.object({
+  id: z.number(),
+  type: NotificationType,
+  actor: UserSummary.nullable(),
+  /** Number of actors folded into this notification (grouped reactions). */
+  count: z.number(),
+  space: SpaceRef.nullable(),
+  postId: z.number().nullable(),
+  commentId: z.number().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationPrefs = z.record(NotificationType, z.boolean());
+
+export const AccessToken = z.object({
+  id: z.number(),
+  name: z.string(),
+  scope: z.enum(['read', 'write']),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export const AccessTokenCreate = z.object({ name: trimmed(80).min(1), scope: z.enum(['read', 'write']) });
+
+export const Invitation = z.object({
+  id: z.number(),
+  email: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  /** Only returned once, on creation. */
+  url: z.string().optional(),
+});
+
+export const Hashtag = z.object({ tag: z.string(), postCount: z.number(), followed: z.boolean() });
+export const Facet = z.object({ name: z.string(), count: z.number() });
