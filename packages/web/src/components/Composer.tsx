@@ -1,0 +1,111 @@
+import { LIMITS } from '@foyer/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { post as apiPost } from '../lib/api';
+import type { Post, Space } from '../lib/types';
+import { ErrorText } from './bits';
+import { MentionTextarea } from './MentionTextarea';
+
+interface Props {
+  /** Post into this space; or let the author choose from `spaces`. */
+  space?: Pick<Space, 'id' | 'name'>;
+  spaces?: Pick<Space, 'id' | 'name'>[];
+}
+
+export function Composer({ space, spaces }: Props) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [unreachable, setUnreachable] = useState<string[]>([]);
+  const [posted, setPosted] = useState(false);
+  const spaceId = space?.id ?? chosen ?? spaces?.[0]?.id ?? null;
+
+  const create = useMutation({
+    mutationFn: (input: { spaceId: number; body: string }) => apiPost<Post>('/posts', input),
+    onSuccess: (p) => {
+      setBody('');
+      setUnreachable(p.unreachableMentions ?? []);
+      setPosted(true);
+      void qc.invalidateQueries({ queryKey: ['feed'] });
+      void qc.invalidateQueries({ queryKey: ['space', p.space.id, 'posts'] });
+      void qc.invalidateQueries({ queryKey: ['person'] });
+      void qc.invalidateQueries({ queryKey: ['tag'] });
+    },
+  });
+
+  const submit = () => {
+    if (!spaceId || !body.trim() || create.isPending) return;
+    setPosted(false);
+    create.mutate({ spaceId, body });
+  };
+
+  if (!space && (!spaces || spaces.length === 0)) return null;
+  const remaining = LIMITS.postBody - body.length;
+  return (
+    <form
+      className="card composer"
+      aria-label={t('composer.label')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      {!space && spaces && (
+        <div className="field field-inline">
+          <label htmlFor={`${id}-space`}>{t('composer.space')}</label>
+          <select id={`${id}-space`} value={spaceId ?? ''} onChange={(e) => setChosen(Number(e.target.value))} data-testid="composer-space">
+            {spaces.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <label htmlFor={`${id}-body`} className="sr-only">
+        {space ? t('composer.placeholderSpace', { space: space.name }) : t('composer.placeholder')}
+      </label>
+      <MentionTextarea
+        id={`${id}-body`}
+        data-testid="composer-input"
+        value={body}
+        onValueChange={(v) => {
+          setBody(v);
+          if (posted) setPosted(false);
+        }}
+        spaceId={spaceId}
+        rows={3}
+        maxLength={LIMITS.postBody}
+        placeholder={space ? t('composer.placeholderSpace', { space: space.name }) : t('composer.placeholder')}
+        aria-describedby={`${id}-hint`}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <div className="composer-foot">
+        <span id={`${id}-hint`} className="muted small">
+          {t('composer.hint')}
+          {remaining < 500 && <> · {t('composer.remaining', { count: remaining })}</>}
+        </span>
+        <button type="submit" className="btn btn-primary" data-testid="composer-submit" disabled={!body.trim() || create.isPending}>
+          {create.isPending ? t('composer.posting') : t('composer.submit')}
+        </button>
+      </div>
+      <ErrorText error={create.error} />
+      <div role="status" aria-live="polite">
+        {posted && unreachable.length > 0 && (
+          <p className="warning" data-testid="unreachable-mentions">
+            {t('composer.unreachable', { count: unreachable.length, names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(unreachable.map((h) => `@${h}`)) })}
+          </p>
+        )}
+        {posted && unreachable.length === 0 && <span className="sr-only">{t('composer.posted')}</span>}
+      </div>
+    </form>
+  );
+}

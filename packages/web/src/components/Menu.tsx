@@ -1,0 +1,56 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+/** A disclosure popup of buttons: Escape or an outside click closes it and focus returns to the trigger. */
+export function Menu({ label, icon, children, align = 'end' }: { label: string; icon?: ReactNode; children: (close: () => void) => ReactNode; align?: 'start' | 'end' }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const wrap = useRef<HTMLDivElement>(null);
+  const btn = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDoc = (e: MouseEvent) => {
+      if (wrap.current && !wrap.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDoc);
+    const first = wrap.current?.querySelector<HTMLElement>('.menu-pop button, .menu-pop a');
+    first?.focus();
+    return () => document.removeEventListener('mousedown', onDoc);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    btn.current?.focus();
+  };
+
+  return (
+    <div
+      className="menu"
+      ref={wrap}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+      onBlur={(e) => {
+        if (open && wrap.current && !wrap.current.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <button
+        ref={btn}
+        type="button"
+        className={icon ? 'icon-btn' : 'btn btn-ghost'}
+        aria-expanded={open}
+        aria-controls={id}
+        aria-label={icon ? label : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {icon ?? label}
+      </button>
+      <div id={id} className={`menu-pop menu-${align}`} hidden={!open}>
+        {open && children(() => setOpen(false))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,308 @@
+import { REACTION_EMOJI, REACTIONS, LIMITS } from '@foyer/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { del, get, patch, put } from '../lib/api';
+import { patchPost, patchPostReactions, removePost } from '../lib/queryClient';
+import type { Post, PostRevision, Reaction, ReactionSummary, ReactionUser } from '../lib/types';
+import { Avatar, ErrorText, Loading, PersonLink, Time } from './bits';
+import { ConfirmDialog, Dialog } from './Dialog';
+import { Menu } from './Menu';
+import { MentionTextarea } from './MentionTextarea';
+import { Reactions } from './Reactions';
+import { SafeHtml } from './SafeHtml';
+
+export function usePostReaction(post: Post) {
+  return useMutation({
+    mutationFn: ({ reaction, on }: { reaction: Reaction; on: boolean }) =>
+      (on ? put : del)<ReactionSummary>(`/posts/${post.id}/reactions/${reaction}`),
+    onSuccess: (summary) => patchPostReactions(post.id, summary),
+  });
+}
+
+export function PostCard({ post, detail = false, showSpace = true }: { post: Post; detail?: boolean; showSpace?: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(post.body);
+  const [dialog, setDialog] = useState<null | 'delete' | 'history' | 'who'>(null);
+
+  const react = usePostReaction(post);
+  const toggle = useMutation({
+    mutationFn: ({ what, on }: { what: 'save' | 'follow' | 'pin'; on: boolean }) =>
+      (on ? put : del)<Post>(`/posts/${post.id}/${what}`),
+    onSuccess: (p, v) => {
+      patchPost(p);
+      if (v.what === 'save') void qc.invalidateQueries({ queryKey: ['saved'] });
+    },
+  });
+  const edit = useMutation({
+    mutationFn: (body: string) => patch<Post>(`/posts/${post.id}`, { body }),
+    onSuccess: (p) => {
+      patchPost(p);
+      void qc.invalidateQueries({ queryKey: ['post', post.id, 'revisions'] });
+      setEditing(false);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => del<void>(`/posts/${post.id}`),
+    onSuccess: () => {
+      setDialog(null);
+      removePost(post.id);
+      void qc.invalidateQueries({ queryKey: ['space', post.space.id, 'pinned'] });
+      if (detail) navigate(`/spaces/${post.space.slug}`);
+    },
+  });
+
+  if (post.deleted) {
+    return (
+      <article className="card post post-deleted" data-testid={`post-${post.id}`}>
+        <p className="muted">{t('post.deleted')}</p>
+      </article>
+    );
+  }
+
+  const { abilities } = post;
+  const headingId = `post-${post.id}-by`;
+  return (
+    <article className="card post" data-testid={`post-${post.id}`} aria-labelledby={headingId}>
+      <header className="post-head">
+        <Avatar user={post.author} />
+        <div className="post-meta">
+          <div className="post-byline" id={headingId}>
+            <PersonLink user={post.author} />
+            {showSpace && (
+              <>
+                <span className="sep" aria-hidden="true">
+                  ▸
+                </span>
+                <Link to={`/spaces/${post.space.slug}`} className="space-link">
+                  {post.space.name}
+                </Link>
+              </>
+            )}
+          </div>
+          <div className="post-sub muted">
+            {post.author.title && <span>{post.author.title} · </span>}
+            <Link to={`/posts/${post.id}`} className="muted-link" aria-label={t('post.permalink')}>
+              <Time iso={post.createdAt} />
+            </Link>
+            {post.editedAt && (
+              <>
+                {' · '}
+                <button type="button" className="link-btn muted" onClick={() => setDialog('history')}>
+                  {t('post.edited')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+        {post.pinned && (
+          <span className="badge badge-pinned">
+            <span aria-hidden="true">📌 </span>
+            {t('post.pinned')}
+          </span>
+        )}
+        {(abilities.edit || abilities.delete || abilities.pin) && (
+          <Menu label={t('post.more')} icon={<span aria-hidden="true">⋯</span>}>
+            {(close) => (
+              <>
+                {abilities.edit && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setDraft(post.body);
+                      setEditing(true);
+                      close();
+                    }}
+                  >
+                    {t('post.edit')}
+                  </button>
+                )}
+                {abilities.pin && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      toggle.mutate({ what: 'pin', on: !post.pinned });
+                      close();
+                    }}
+                  >
+                    {post.pinned ? t('post.unpin') : t('post.pin')}
+                  </button>
+                )}
+                {post.editedAt && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setDialog('history');
+                      close();
+                    }}
+                  >
+                    {t('post.history')}
+                  </button>
+                )}
+                {abilities.delete && (
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => {
+                      setDialog('delete');
+                      close();
+                    }}
+                  >
+                    {t('post.delete')}
+                  </button>
+                )}
+              </>
+            )}
+          </Menu>
+        )}
+      </header>
+
+      {editing ? (
+        <form
+          className="post-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (draft.trim()) edit.mutate(draft);
+          }}
+        >
+          <label className="sr-only" htmlFor={`edit-${post.id}`}>
+            {t('post.editLabel')}
+          </label>
+          <MentionTextarea
+            id={`edit-${post.id}`}
+            value={draft}
+            onValueChange={setDraft}
+            spaceId={post.space.id}
+            rows={5}
+            maxLength={LIMITS.postBody}
+            data-testid="post-edit-input"
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setEditing(false);
+            }}
+          />
+          <ErrorText error={edit.error} />
+          <div className="form-actions">
+            <button type="button" className="btn" onClick={() => setEditing(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={edit.isPending || !draft.trim()}>
+              {t('common.save')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <SafeHtml html={post.html} />
+      )}
+
+      <Reactions
+        summary={post.reactions}
+        canReact={abilities.react}
+        busy={react.isPending}
+        onToggle={(reaction, on) => react.mutate({ reaction, on })}
+        onShowWho={() => setDialog('who')}
+      />
+      <ErrorText error={react.error ?? toggle.error} />
+
+      <div className="post-actions">
+        {!detail && (
+          <Link to={`/posts/${post.id}`} className="btn btn-ghost">
+            <span aria-hidden="true">💬 </span>
+            {t('post.comments', { count: post.commentCount })}
+          </Link>
+        )}
+        <button
+          type="button"
+          className="btn btn-ghost"
+          aria-pressed={post.saved}
+          onClick={() => toggle.mutate({ what: 'save', on: !post.saved })}
+          disabled={toggle.isPending}
+        >
+          <span aria-hidden="true">{post.saved ? '★ ' : '☆ '}</span>
+          {t('post.save')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          aria-pressed={post.followed}
+          onClick={() => toggle.mutate({ what: 'follow', on: !post.followed })}
+          disabled={toggle.isPending}
+        >
+          <span aria-hidden="true">{post.followed ? '🔔 ' : '🔕 '}</span>
+          {t('post.follow')}
+        </button>
+      </div>
+
+      <ConfirmDialog
+        open={dialog === 'delete'}
+        title={t('post.deleteTitle')}
+        message={t('post.deleteConfirm')}
+        confirmLabel={t('post.delete')}
+        danger
+        busy={remove.isPending}
+        onConfirm={() => remove.mutate()}
+        onClose={() => setDialog(null)}
+      />
+      <Dialog open={dialog === 'history'} onClose={() => setDialog(null)} title={t('post.historyTitle')} wide>
+        <Revisions postId={post.id} />
+      </Dialog>
+      <Dialog open={dialog === 'who'} onClose={() => setDialog(null)} title={t('reactions.whoTitle')}>
+        <WhoReacted postId={post.id} />
+      </Dialog>
+    </article>
+  );
+}
+
+function Revisions({ postId }: { postId: number }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['post', postId, 'revisions'], queryFn: () => get<PostRevision[]>(`/posts/${postId}/revisions`) });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <ErrorText error={q.error} />;
+  if (q.data.length === 0) return <p>{t('post.noRevisions')}</p>;
+  return (
+    <ol className="revisions">
+      {q.data.map((r) => (
+        <li key={r.id}>
+          <div className="muted small">
+            {t('post.revisionBy', { name: r.editor.name })} · <Time iso={r.createdAt} relative={false} />
+          </div>
+          <pre className="revision-body">{r.body}</pre>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function WhoReacted({ postId }: { postId: number }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['post', postId, 'reactions'], queryFn: () => get<ReactionUser[]>(`/posts/${postId}/reactions`) });
+  if (q.isPending) return <Loading />;
+  if (q.error) return <ErrorText error={q.error} />;
+  return (
+    <div className="who-reacted">
+      {REACTIONS.map((r) => {
+        const users = q.data.filter((x) => x.reaction === r);
+        if (users.length === 0) return null;
+        return (
+          <section key={r}>
+            <h3>
+              <span aria-hidden="true">{REACTION_EMOJI[r]} </span>
+              {t(`reactions.names.${r}`)} ({users.length})
+            </h3>
+            <ul className="people-mini">
+              {users.map(({ user }) => (
+                <li key={user.id}>
+                  <Avatar user={user} size={28} />
+                  <PersonLink user={user} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { EventName, ServerMessage } from './types';
+import { addNewPost, resetNewPosts } from './newPosts';
+import { isSpaceQuery, refreshPost, removePost } from './queryClient';
+
+export type RealtimeStatus = 'connecting' | 'open' | 'closed';
+
+export interface RealtimeHandlers {
+  queryClient: QueryClient;
+  meId: () => number | null;
+  /** Called when the server says goodbye because the session ended. */
+  onSignedOut: (reason: string) => void;
+  /** Called after access to a space was revoked and its cache purged. */
+  onAccessRevoked: (spaceId: number, slug: string | null) => void;
+  onStatus?: (status: RealtimeStatus) => void;
+}
+
+type EventData = Record<string, unknown>;
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+/** One WebSocket per tab. Keeps the last event id and resumes from it after a reconnect. */
+export class RealtimeClient {
+  private ws: WebSocket | null = null;
+  private cursor: number | null = null;
+  private attempt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+
+  constructor(private readonly h: RealtimeHandlers) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) {
+      ws.onclose = null;
+      ws.close(1000);
+    }
+  }
+
+  private url(): string {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const q = this.cursor !== null ? `?cursor=${this.cursor}` : '';
+    return `${proto}//${location.host}/api/v1/realtime${q}`;
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    this.h.onStatus?.('connecting');
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(this.url());
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.ws = ws;
+    ws.onopen = () => {
+      this.attempt = 0;
+      this.h.onStatus?.('open');
+    };
+    ws.onmessage = (ev) => {
+      let msg: ServerMessage;
+      try {
+        msg = JSON.parse(String(ev.data)) as ServerMessage;
+      } catch {
+        return;
+      }
+      this.handle(msg);
+    };
+    ws.onclose = () => {
+      this.ws = null;
+      this.h.onStatus?.('closed');
+      this.scheduleReconnect();
+    };
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    const base = Math.min(30_000, 1000 * 2 ** this.attempt);
+    const delay = base / 2 + Math.random() * (base / 2);
+    this.attempt++;
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  private handle(msg: ServerMessage): void {
+    switch (msg.kind) {
+      case 'hello':
+        if (this.cursor === null) this.cursor = msg.cursor;
+        return;
+      case 'resync':
+        this.cursor = msg.cursor;
+        resetNewPosts();
+        void this.h.queryClient.invalidateQueries();
+        return;
+      case 'bye':
+        if (msg.reason === 'shutdown') return; // the socket closes; we reconnect with backoff
+        this.stop();
+        this.h.onSignedOut(msg.reason);
+        return;
+      case 'event':
+        this.cursor = msg.id;
+        this.apply(msg.type, msg.data ?? {});
+        return;
+    }
+  }
+
+  /** Turn an event (ids only) into cache invalidations; content is refetched over REST. */
+  apply(type: EventName, data: EventData): void {
+    const qc = this.h.queryClient;
+    const spaceId = num(data.spaceId);
+    const postId = num(data.postId);
+    const me = this.h.meId();
+    switch (type) {
+      case 'post.created': {
+        const own = num(data.authorId) === me;
+        this.newPostIn(['feed'], 'home', own);
+        if (spaceId !== null) this.newPostIn(['space', spaceId, 'posts'], `space:${spaceId}`, own);
+        void qc.invalidateQueries({ queryKey: ['person'], refetchType: 'none' });
+        void qc.invalidateQueries({ queryKey: ['tag'], refetchType: 'none' });
+        void qc.invalidateQueries({ queryKey: ['spaces'] });
+        void qc.invalidateQueries({ queryKey: ['myspaces'] });
+        return;
+      }
+      case 'post.updated':
+        if (postId !== null) {
+          void refreshPost(postId);
+          void qc.invalidateQueries({ queryKey: ['post', postId, 'revisions'] });
+        }
+        if (spaceId !== null) void qc.invalidateQueries({ queryKey: ['space', spaceId, 'pinned'] });
+        return;
+      case 'post.deleted':
+        if (postId !== null) removePost(postId);
+        if (spaceId !== null) void qc.invalidateQueries({ queryKey: ['space', spaceId, 'pinned'] });
+        return;
+      case 'comment.created':
+      case 'comment.updated':
+      case 'comment.deleted':
+        if (postId !== null) {
+          void qc.invalidateQueries({ queryKey: ['post', postId, 'comments'] });
+          if (type !== 'comment.updated') void refreshPost(postId);
+        }
+        return;
+      case 'reaction.changed':
+        if (postId !== null) {
+          if (num(data.commentId) !== null) void qc.invalidateQueries({ queryKey: ['post', postId, 'comments'] });
+          else {
+            void refreshPost(postId);
+            void qc.invalidateQueries({ queryKey: ['post', postId, 'reactions'] });
+          }
+        }
+        return;
+      case 'space.updated':
+      case 'membership.changed':
+        if (spaceId !== null) void qc.invalidateQueries({ predicate: isSpaceQuery(spaceId) });
+        void qc.invalidateQueries({ queryKey: ['spaces'] });
+        if (type === 'membership.changed' && num(data.userId) === me) {
+          void qc.invalidateQueries({ queryKey: ['feed'] });
+          void qc.invalidateQueries({ queryKey: ['myspaces'] });
+        }
+        return;
+      case 'access.revoked': {
+        if (spaceId === null) return;
+        const bySlug = qc
+          .getQueryCache()
+          .findAll({ predicate: isSpaceQuery(spaceId) })
+          .find((q) => q.queryKey[1] === 'by-slug');
+        const slug = bySlug ? String(bySlug.queryKey[2]) : null;
+        qc.removeQueries({ predicate: isSpaceQuery(spaceId) });
+        qc.removeQueries({
+          predicate: (q) =>
+            q.queryKey[0] === 'post' && (q.state.data as { space?: { id: number } } | undefined)?.space?.id === spaceId,
+        });
+        resetNewPosts(`space:${spaceId}`);
+        void qc.invalidateQueries({ queryKey: ['feed'] });
+        void qc.invalidateQueries({ queryKey: ['spaces'] });
+        void qc.invalidateQueries({ queryKey: ['myspaces'] });
+        void qc.invalidateQueries({ queryKey: ['saved'] });
+        void qc.invalidateQueries({ queryKey: ['person'] });
+        void qc.invalidateQueries({ queryKey: ['tag'] });
+        void qc.invalidateQueries({ queryKey: ['notifications'] });
+        this.h.onAccessRevoked(spaceId, slug);
+        return;
+      }
+      case 'notification.created':
+      case 'notification.read':
+        void qc.invalidateQueries({ queryKey: ['notifications'] });
+        return;
+    }
+  }
+
+  /** A new post: mounted lists show a banner instead of jumping; unmounted ones just go stale. */
+  private newPostIn(queryKey: unknown[], feed: string, own: boolean): void {
+    const qc = this.h.queryClient;
+    const query = qc.getQueryCache().find({ queryKey, exact: true });
+    if (!query) return;
+    if (own || query.getObserversCount() === 0) {
+      void qc.invalidateQueries({ queryKey, exact: true });
+      if (own) return;
+      resetNewPosts(feed);
+      return;
+    }
+    addNewPost(feed);
+  }
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type * as S from '@foyer/shared';
+
+export type {
+  Me,
+  Post,
+  Comment,
+  Space,
+  SpaceVisibility,
+  SpaceRole,
+  UserSummary,
+  UserProfile,
+  Organisation,
+  Notification,
+  NotificationType,
+  Reaction,
+  Locale,
+  ErrorCode,
+  ServerMessage,
+  EventName,
+} from '@foyer/shared';
+
+export type SpaceMember = z.infer<typeof S.SpaceMember>;
+export type PostRevision = z.infer<typeof S.PostRevision>;
+export type ReactionSummary = z.infer<typeof S.ReactionSummary>;
+export type Hashtag = z.infer<typeof S.Hashtag>;
+export type Facet = z.infer<typeof S.Facet>;
+export type AccessToken = z.infer<typeof S.AccessToken> & { token?: string };
+export type Invitation = z.infer<typeof S.Invitation>;
+export type NotificationPrefs = Record<string, boolean>;
+export type SetupInput = z.input<typeof S.SetupInput>;
+export type SignInInput = z.input<typeof S.SignInInput>;
+export type SignUpInput = z.input<typeof S.SignUpInput>;
+export type SpaceCreate = z.input<typeof S.SpaceCreate>;
+export type SpaceUpdate = z.input<typeof S.SpaceUpdate>;
+export type ProfileUpdate = z.input<typeof S.ProfileUpdate>;
+export type Page<T> = { items: T[]; nextCursor: string | null };
+export type SessionResponse = { me: S.Me; csrfToken: string };
+export type DemoAccount = { email: string; password: string; label: string };
+export type ReactionUser = { reaction: S.Reaction; user: S.UserSummary };

@@ -1,0 +1,96 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Avatar, Empty, ErrorText, Loading, PageHeader, Time, useTitle } from '../components/bits';
+import { useUnreadCount } from '../components/Layout';
+import { get, post } from '../lib/api';
+import type { Notification, Page } from '../lib/types';
+
+export function notificationLink(n: Notification): string | null {
+  if (n.postId) return `/posts/${n.postId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
+  if (n.space) return n.type === 'join_request' ? `/spaces/${n.space.slug}/members` : `/spaces/${n.space.slug}`;
+  return null;
+}
+
+export function NotificationText({ n }: { n: Notification }) {
+  const { t } = useTranslation();
+  const actor = n.actor?.name ?? t('notifications.someone');
+  const space = n.space?.name ?? '';
+  const approved = n.data.approved === true ? 'true' : n.data.approved === false ? 'false' : 'other';
+  return <>{t(`notifications.types.${n.type}`, { actor, space, count: n.count, others: Math.max(0, n.count - 1), approved })}</>;
+}
+
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  useTitle(t('notifications.title'));
+  const qc = useQueryClient();
+  const unread = useUnreadCount();
+  const list = useInfiniteQuery({
+    queryKey: ['notifications', 'list'],
+    queryFn: ({ pageParam, signal }) => get<Page<Notification>>('/notifications', { cursor: pageParam ?? undefined }, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const markRead = useMutation({
+    mutationFn: (input: { ids?: number[]; all?: boolean }) => post<{ count: number }>('/notifications/read', input),
+    onSuccess: (r) => {
+      qc.setQueryData(['notifications', 'count'], r);
+      void qc.invalidateQueries({ queryKey: ['notifications', 'list'] });
+    },
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <div className="page">
+      <PageHeader title={t('notifications.title')} sub={t('notifications.unread', { count: unread })}>
+        <button type="button" className="btn" onClick={() => markRead.mutate({ all: true })} disabled={unread === 0 || markRead.isPending}>
+          {t('notifications.markAll')}
+        </button>
+      </PageHeader>
+      <ErrorText error={markRead.error} />
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorText error={list.error} />
+      ) : items.length === 0 ? (
+        <Empty>{t('notifications.empty')}</Empty>
+      ) : (
+        <ul className="notification-list card">
+          {items.map((n) => {
+            const href = notificationLink(n);
+            const unreadItem = n.readAt === null;
+            return (
+              <li key={n.id} className={unreadItem ? 'notification unread' : 'notification'} data-testid={`notification-${n.id}`}>
+                {n.actor ? <Avatar user={n.actor} size={36} /> : <span className="avatar avatar-initials" aria-hidden="true" />}
+                <div className="grow">
+                  {unreadItem && <span className="sr-only">{t('notifications.unreadLabel')} </span>}
+                  {href ? (
+                    <Link to={href} onClick={() => unreadItem && markRead.mutate({ ids: [n.id] })}>
+                      <NotificationText n={n} />
+                    </Link>
+                  ) : (
+                    <NotificationText n={n} />
+                  )}
+                  <div className="muted small">
+                    <Time iso={n.createdAt} />
+                  </div>
+                </div>
+                {unreadItem && (
+                  <button type="button" className="btn btn-small btn-ghost" onClick={() => markRead.mutate({ ids: [n.id] })}>
+                    {t('notifications.markRead')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {list.hasNextPage && (
+        <div className="load-more">
+          <button type="button" className="btn" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+            {t('common.loadMore')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
