@@ -55,6 +55,11 @@ function vitest(name, config, env) {
   }
 }
 
+// Server tests import @foyer/shared from its build, and the multi-process tests start dist/main.js.
+if (!step('build:server', 'npm', ['run', 'build', '-w', 'packages/shared', '-w', 'packages/server']) && !only.length) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 check('typecheck:shared', 'npx', ['tsc', '-p', 'packages/shared', '--noEmit']);
 check('typecheck:server', 'npx', ['tsc', '-p', 'packages/server', '--noEmit']);
 if (fs.existsSync(path.join(root, 'packages/web/tsconfig.json'))) check('typecheck:web', 'npx', ['tsc', '-p', 'packages/web', '--noEmit']);
