@@ -123,7 +123,7 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
     return reply.status(500).send({ error: { code: 'internal', message: 'something went wrong on our side' } });
   });
 
-  const tailer = new OutboxTailer(svc.db, svc.bus);
+  const tailer = new OutboxTailer(svc.db, svc.bus, config.outboxPollMs);
   const gateway = new Gateway(svc, tailer);
 
   app.get('/livez', { schema: { hide: true } }, async () => ({ status: 'ok' }));

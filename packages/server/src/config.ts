@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   secureCookies: z.boolean().default(false),
   rateLimits: z.boolean().default(true),
   webDist: z.string().optional(),
+  /** Safety-net poll of the outbox; wake-ups over the bus make delivery immediate. */
+  outboxPollMs: z.coerce.number().int().min(50).max(600_000).default(1000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -49,6 +51,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     logLevel: env.FOYER_LOG_LEVEL,
     secureCookies: parseBool(env.FOYER_SECURE_COOKIES),
     rateLimits: parseBool(env.FOYER_RATE_LIMITS),
+    outboxPollMs: env.FOYER_OUTBOX_POLL_MS,
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
