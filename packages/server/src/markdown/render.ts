@@ -5,17 +5,22 @@
 import markdownit, { type MarkdownIt, type Token, type StateCore } from 'markdown-it';
 
 const TOKEN_RE = /(^|[^\p{L}\p{N}_&/#@.])([#@])([\p{L}\p{N}_][\p{L}\p{N}_.-]{0,63})/gu;
-const ALLOWED_PROTOCOL = /^(https?:|mailto:|\/|#)/i;
+// Links with a scheme must use one of these; relative links are fine.
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 
 export interface RenderOptions {
-  /** Which @handles exist; others stay plain text. */
+  /** Which @handles exist; others (and all, when not given) stay plain text. */
   knownHandles?: Set<string>;
 }
 
 function createRenderer(): MarkdownIt {
-  const md = markdownit({ html: false, linkify: true, typographer: false });
+  const md = markdownit({ html: false, xhtmlOut: true, linkify: true, typographer: false });
   const defaultValidate = md.validateLink.bind(md);
-  md.validateLink = (url: string) => defaultValidate(url) && ALLOWED_PROTOCOL.test(url.trim() || '/');
+  md.validateLink = (url: string) => {
+    const scheme = SCHEME.exec(url.trim())?.[1]?.toLowerCase();
+    return defaultValidate(url) && (!scheme || ALLOWED_SCHEMES.has(scheme));
+  };
   const defaultLinkOpen =
     md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
@@ -45,7 +50,7 @@ function createRenderer(): MarkdownIt {
           const [, lead, sigil, raw] = m;
           const name = raw.replace(/[.-]+$/, '');
           const isMention = sigil === '@';
-          if (isMention && known && !known.has(name.toLowerCase())) continue;
+          if (isMention && !known?.has(name.toLowerCase())) continue;
           if (!isMention && /^\d+$/.test(name)) continue;
           const start = m.index! + lead.length;
           if (start > last) out.push(textToken(state, text.slice(last, start)));
@@ -78,6 +83,3 @@ const renderer = createRenderer();
 export function renderMarkdown(source: string, opts: RenderOptions = {}): string {
   return renderer.render(source, { knownHandles: opts.knownHandles });
 }
-
-/** Plain renderer without Foyer extensions, for the CommonMark conformance test. */
-export const commonmarkRenderer = markdownit('commonmark', { html: false });
