@@ -1,0 +1,128 @@
+// Home feed, first page, for many different people: HTTP (GET /api/v1/feed) against the bare SQL
+// query that fetches the same 20 post rows. The bare query is the server's own homeFeed() compiled
+// by Kysely (no driver), run as a prepared statement in this process: better-sqlite3 on the same
+// file, or one pg connection. Requests run one at a time, alternating HTTP and bare per person, so
+// both see the same machine. The ids of both answers are compared.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { ROOT, httpClient, summary, rng } from './lib/common.mjs';
+
+const require = createRequire(path.join(ROOT, 'packages/server/package.json'));
+
+async function compiler(dialect) {
+  const k = await import('kysely');
+  const captured = [];
+  const db = new k.Kysely({
+    dialect: {
+      createAdapter: () => (dialect === 'postgres' ? new k.PostgresAdapter() : new k.SqliteAdapter()),
+      createDriver: () => new k.DummyDriver(),
+      createIntrospector: (d) => (dialect === 'postgres' ? new k.PostgresIntrospector(d) : new k.SqliteIntrospector(d)),
+      createQueryCompiler: () => (dialect === 'postgres' ? new k.PostgresQueryCompiler() : new k.SqliteQueryCompiler()),
+    },
+    log: (e) => captured.push(e.query),
+  });
+  const { homeFeed } = await import(path.join(ROOT, 'packages/server/dist/queries/feeds.js'));
+  return async (actor) => {
+    captured.length = 0;
+    await homeFeed(db, actor, { limit: 20 });
+    return { sql: captured[0].sql, params: [...captured[0].parameters] };
+  };
+}
+
+export async function bareFeedRunner({ dataDir, databaseUrl }) {
+  const compile = await compiler(databaseUrl ? 'postgres' : 'sqlite');
+  if (databaseUrl) {
+    const pg = require('pg');
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    return {
+      compile,
+      async run(q) {
+        const t0 = performance.now();
+        const r = await client.query({ name: 'homefeed', text: q.sql, values: q.params });
+        return { ms: performance.now() - t0, ids: r.rows.slice(0, 20).map((x) => x.id) };
+      },
+      explain: async (q) => (await client.query(`explain analyze ${q.sql}`, q.params)).rows.map((r) => r['QUERY PLAN']).join('\n'),
+      close: () => client.end(),
+    };
+  }
+  const Database = require('better-sqlite3');
+  const db = new Database(path.join(dataDir, 'foyer.db'), { readonly: true });
+  db.pragma('cache_size = -65536');
+  const stmts = new Map();
+  return {
+    compile,
+    async run(q) {
+      let s = stmts.get(q.sql);
+      if (!s) stmts.set(q.sql, (s = db.prepare(q.sql)));
+      const t0 = performance.now();
+      const rows = s.all(q.params);
+      return { ms: performance.now() - t0, ids: rows.slice(0, 20).map((x) => x.id) };
+    },
+    explain: async (q) => db.prepare(`explain query plan ${q.sql}`).all(q.params).map((r) => `${r.id}/${r.parent} ${r.detail}`).join('\n'),
+    close: async () => db.close(),
+  };
+}
+
+export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 500, warmup = 100, seed = 7 }) {
+  const R = rng(seed);
+  const employees = meta.sessions.filter((s) => s.role !== 'guest');
+  const chosen = [];
+  const seen = new Set();
+  while (chosen.length < Math.min(people + warmup, employees.length)) {
+    const s = employees[R.int(employees.length)];
+    if (!seen.has(s.id)) {
+      seen.add(s.id);
+      chosen.push(s);
+    }
+  }
+  const http = httpClient(foyer.port, { maxSockets: 4 });
+  const bare = await bareFeedRunner({ dataDir, databaseUrl });
+  const httpMs = [];
+  const bareMs = [];
+  const bytes = [];
+  let mismatches = 0;
+  let errors = 0;
+  for (let i = 0; i < chosen.length; i++) {
+    const s = chosen[i];
+    const q = await bare.compile({ id: s.id, role: s.role, scope: 'session' });
+    const h = await http.get('/api/v1/feed', s);
+    const b = await bare.run(q);
+    if (h.status !== 200) {
+      errors++;
+      continue;
+    }
+    if (i < chosen.length - people) continue; // warm-up
+    httpMs.push(h.ms);
+    bareMs.push(b.ms);
+    bytes.push(h.bytes);
+    const ids = h.body.items.map((p) => p.id);
+    if (ids.join() !== b.ids.join()) mismatches++;
+  }
+  const plan = await bare.explain(await bare.compile({ id: chosen[0].id, role: chosen[0].role, scope: 'session' }));
+  // Throughput at 8 concurrent clients (for context, not a target).
+  const t0 = performance.now();
+  let n = 0;
+  const until = t0 + 5000;
+  await Promise.all(
+    Array.from({ length: 8 }, async (_, w) => {
+      let j = w;
+      while (performance.now() < until) {
+        await http.get('/api/v1/feed', chosen[j++ % chosen.length]);
+        n++;
+      }
+    }),
+  );
+  const rps = n / ((performance.now() - t0) / 1000);
+  http.close();
+  await bare.close();
+  return {
+    http: summary(httpMs),
+    bare: summary(bareMs),
+    avgBytes: bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length),
+    mismatches,
+    errors,
+    rps8: rps,
+    plan,
+  };
+}
