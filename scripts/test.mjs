@@ -56,7 +56,8 @@ function vitest(name, config, env) {
 }
 
 // Server tests import @foyer/shared from its build, and the multi-process tests start dist/main.js.
-if (!step('build:server', 'npm', ['run', 'build', '-w', 'packages/shared', '-w', 'packages/server']) && !only.length) {
+console.log('=== build shared and server');
+if (spawnSync('npm', ['run', 'build', '-w', 'packages/shared', '-w', 'packages/server'], { cwd: root, stdio: 'inherit' }).status !== 0) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }

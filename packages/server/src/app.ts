@@ -20,6 +20,7 @@ import type { Config } from './config.js';
 import type { Services } from './services.js';
 import { AppError } from './errors.js';
 import { resolveAuth } from './http/auth.js';
+import { securityHeaders } from './http/headers.js';
 import type { Actor } from './policies/actor.js';
 import { ping } from './db/connection.js';
 import { registerRoutes } from './routes/index.js';
@@ -91,6 +92,7 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  securityHeaders(app);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;

@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import sharp from 'sharp';
+import type { InjectOptions } from 'fastify';
 import { startTestFoyer, PASSWORD, type TestFoyer } from '../test/harness.js';
 import { createFoyer } from '../server.js';
 import { ConfigSchema } from '../config.js';
@@ -53,7 +54,7 @@ describe('accounts and sessions', () => {
     t = await startTestFoyer();
   });
   afterAll(() => t.close());
-  const inject = (opts: Parameters<TestFoyer['foyer']['app']['inject']>[0]) => t.foyer.app.inject(opts);
+  const inject = (opts: InjectOptions) => t.foyer.app.inject(opts);
 
   it('signs up by allowed domain only, with password rules', async () => {
     const outsider = await inject({ method: 'POST', url: '/api/v1/auth/sign-up', payload: { name: 'Eve', email: 'eve@evil.example', password: PASSWORD } });
