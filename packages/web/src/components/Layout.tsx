@@ -57,7 +57,7 @@ export function Layout() {
 
   const links: { to: string; label: string; icon: string; end?: boolean }[] = [
     { to: '/', label: t('nav.home'), icon: '⌂', end: true },
-    { to: '/spaces', label: t('nav.spaces'), icon: '◫' },
+    { to: '/spaces', label: t('nav.spaces'), icon: '◫', end: true },
     { to: '/people', label: t('nav.people'), icon: '☺' },
     { to: '/saved', label: t('nav.saved'), icon: '☆' },
     { to: '/notifications', label: t('nav.notifications'), icon: '◔' },
@@ -135,7 +135,7 @@ export function Layout() {
                   <span className="nav-icon" aria-hidden="true">
                     {l.icon}
                   </span>
-                  {l.label}
+                  <span className="nav-label">{l.label}</span>
                   {l.to === '/notifications' && unread > 0 && (
                     <span className="nav-count" aria-hidden="true">
                       {unread}

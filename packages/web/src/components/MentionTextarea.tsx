@@ -39,7 +39,9 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
     enabled: debounced !== null && debounced.length > 0,
     staleTime: 60_000,
   });
-  const open = query !== null && query.length > 0 && people.length > 0;
+  // A handle typed out in full needs no completion: keep the popup out of the way.
+  const complete = query !== null && people.some((p) => p.handle.toLowerCase() === query.toLowerCase());
+  const open = query !== null && query.length > 0 && people.length > 0 && !complete;
 
   useEffect(() => setActive(0), [debounced]);
 

@@ -46,11 +46,11 @@ export function PersonLink({ user }: { user: Pick<UserSummary, 'handle' | 'name'
   );
 }
 
-export function Time({ iso, relative = true }: { iso: string; relative?: boolean }) {
+export function Time({ iso, relative = true, dateOnly = false }: { iso: string; relative?: boolean; dateOnly?: boolean }) {
   const f = useFormat();
   return (
     <time dateTime={iso} title={f.dateTime(iso)}>
-      {relative ? f.relative(iso) : f.dateTime(iso)}
+      {dateOnly ? f.date(iso) : relative ? f.relative(iso) : f.dateTime(iso)}
     </time>
   );
 }

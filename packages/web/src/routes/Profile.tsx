@@ -107,7 +107,7 @@ export function ProfilePage() {
             ))}
             <dt>{t('profile.joined')}</dt>
             <dd>
-              <Time iso={p.createdAt} relative={false} />
+              <Time iso={p.createdAt} dateOnly />
             </dd>
           </dl>
         </section>

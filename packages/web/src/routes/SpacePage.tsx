@@ -185,7 +185,7 @@ function SpaceAbout({ space }: { space: Space }) {
           <dd>{t('spaces.members', { count: space.memberCount })}</dd>
           <dt>{t('spaces.createdLabel')}</dt>
           <dd>
-            <Time iso={space.createdAt} relative={false} />
+            <Time iso={space.createdAt} dateOnly />
           </dd>
         </dl>
       </section>
@@ -305,6 +305,13 @@ function SpaceMembers({ space }: { space: Space }) {
   });
 
   const list = (q: typeof members) => q.data?.pages.flatMap((p) => p.items) ?? [];
+  if (!space.abilities.read) {
+    return (
+      <div className="card notice">
+        <p>{space.visibility === 'secret' ? t('spaces.secretClosed') : t('spaces.privateClosed')}</p>
+      </div>
+    );
+  }
   const req = list(requested);
   const inv = list(invited);
 
