@@ -5,6 +5,8 @@ import { memoryBus, redisBus } from './events/bus.js';
 import { buildApp, type BuiltApp } from './app.js';
 import type { Config } from './config.js';
 import type { Services } from './services.js';
+import path from 'node:path';
+import { localStore } from './media/store.js';
 
 export interface Foyer extends BuiltApp {
   svc: Services;
@@ -16,7 +18,7 @@ export async function createFoyer(config: Config, opts: { logger?: boolean } = {
   const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(db);
   const bus = config.redisUrl ? await redisBus(config.redisUrl) : memoryBus();
-  const svc: Services = { db: db.kysely, dialect: db.dialect, bus, config };
+  const svc: Services = { db: db.kysely, dialect: db.dialect, bus, config, files: localStore(path.join(config.dataDir, 'files')) };
   const built = await buildApp(svc, opts);
   return {
     ...built,

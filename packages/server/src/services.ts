@@ -4,12 +4,14 @@ import type { DB } from './db/schema.js';
 import type { Dialect } from './db/connection.js';
 import type { Bus } from './events/bus.js';
 import type { Config } from './config.js';
+import type { FileStore } from './media/store.js';
 
 export interface Services {
   db: Kysely<DB>;
   dialect: Dialect;
   bus: Bus;
   config: Config;
+  files: FileStore;
 }
 
 /**

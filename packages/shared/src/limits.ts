@@ -12,5 +12,6 @@ export const LIMITS = {
   passwordMin: 10,
   passwordMax: 256,
   bodyBytes: 1_048_576,
-  photoBytes: 5_242_880,
+  imageBytes: 10_485_760,
+  imagesPerPost: 10,
 } as const;

@@ -165,6 +165,9 @@ export const ReactionSummary = z.object({
 
 export const SpaceRef = z.object({ id: z.number(), slug: z.string(), name: z.string(), visibility: SpaceVisibility });
 
+export const PostImage = z.object({ id: z.number(), url: z.string(), thumbUrl: z.string(), width: z.number(), height: z.number() });
+export type PostImage = z.infer<typeof PostImage>;
+
 export const Post = z.object({
   id: z.number(),
   space: SpaceRef,
@@ -172,6 +175,7 @@ export const Post = z.object({
   body: z.string(),
   html: z.string(),
   hashtags: z.array(z.string()),
+  images: z.array(PostImage),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
@@ -186,7 +190,12 @@ export const Post = z.object({
 });
 export type Post = z.infer<typeof Post>;
 
-export const PostCreate = z.object({ spaceId: Id, body: trimmed(LIMITS.postBody).min(1) });
+export const PostCreate = z.object({
+  spaceId: Id,
+  body: trimmed(LIMITS.postBody).min(1),
+  /** Images uploaded before with POST /images, in display order. */
+  imageIds: z.array(Id).max(LIMITS.imagesPerPost).optional(),
+});
 export const PostUpdate = z.object({ body: trimmed(LIMITS.postBody).min(1) });
 export const PostRevision = z.object({ id: z.number(), body: z.string(), editor: UserSummary, createdAt: z.string() });
 

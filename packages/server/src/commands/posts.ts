@@ -11,6 +11,7 @@ import { loadPostForRead, postAbilities, commentAbilities, loadCommentForRead } 
 import { renderMarkdown } from '../markdown/render.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
+import { attachImages, purgeImages } from './images.js';
 
 interface MentionResolution {
   knownHandles: Set<string>;
@@ -54,7 +55,7 @@ async function followPostImplicitly(trx: Kysely<DB>, userId: number, postId: num
   if (!row) await trx.insertInto('follow_posts').values({ user_id: userId, post_id: postId, following: 1 }).execute();
 }
 
-export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string) {
+export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string, imageIds: number[] = []) {
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
   const can = spaceAbilities(actor, ctx);
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
@@ -69,6 +70,7 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeHashtags(trx, id, spaceId, body);
+    await attachImages(trx, actor, id, imageIds);
     await followPostImplicitly(trx, actor.id, id);
     for (const m of mentions.readers) {
       await trx.insertInto('mentions').values({ post_id: id, comment_id: 0, user_id: m.id }).execute();
@@ -112,7 +114,9 @@ export async function updatePost(svc: Services, actor: Actor, postId: number, bo
 export async function deletePost(svc: Services, actor: Actor, postId: number) {
   const ctx = await loadPostForRead(svc.db, actor, postId);
   if (!postAbilities(actor, ctx).delete) throw forbidden('you cannot delete this post');
+  const images = await svc.db.selectFrom('images').select(['key', 'thumb_key']).where('post_id', '=', postId).execute();
   await write(svc, async (trx) => {
+    await trx.deleteFrom('images').where('post_id', '=', postId).execute();
     await trx
       .updateTable('posts')
       .set({ body: '', html: '', deleted_at: nowIso(), pinned_at: null })
@@ -124,6 +128,7 @@ export async function deletePost(svc: Services, actor: Actor, postId: number) {
     await trx.deleteFrom('bookmarks').where('post_id', '=', postId).execute();
     await emit(trx, 'post.deleted', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id });
   });
+  await purgeImages(svc, images.flatMap((i) => [i.key, i.thumb_key]));
 }
 
 export async function setPinned(svc: Services, actor: Actor, postId: number, pinned: boolean) {

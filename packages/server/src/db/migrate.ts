@@ -1,13 +1,17 @@
 import { sql, type Kysely } from 'kysely';
 import type { Db, Dialect } from './connection.js';
 import * as m001 from './migrations/001_core.js';
+import * as m002 from './migrations/002_images.js';
 
 interface Migration {
   name: string;
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
 }
 /** Ordered list; append only. */
-const MIGRATIONS: Migration[] = [{ name: '001_core', up: m001.up }];
+const MIGRATIONS: Migration[] = [
+  { name: '001_core', up: m001.up },
+  { name: '002_images', up: m002.up },
+];
 
 export async function migrate(db: Db): Promise<string[]> {
   const k = db.kysely as unknown as Kysely<any>;

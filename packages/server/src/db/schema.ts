@@ -200,7 +200,20 @@ export interface OutboxTable {
   created_at: string;
 }
 
+export interface ImageTable {
+  id: Id;
+  uploader_id: number;
+  post_id: Nullable<number>;
+  position: Generated<number>;
+  key: string;
+  thumb_key: string;
+  width: number;
+  height: number;
+  created_at: string;
+}
+
 export interface DB {
+  images: ImageTable;
   organisation: OrganisationTable;
   users: UserTable;
   sessions: SessionTable;

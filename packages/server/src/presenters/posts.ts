@@ -3,13 +3,17 @@
  * page of 20 posts costs a fixed number of queries, not 20 times as many.
  */
 import type { Kysely } from 'kysely';
-import type { Post, Comment, Reaction } from '@foyer/shared';
+import type { Post, Comment, Reaction, PostImage } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
 import { postAbilities, commentAbilities, type PostRow, type CommentRow } from '../policies/posts.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
 import { spaceRef } from './spaces.js';
+
+export function presentImage(i: { id: number; width: number; height: number }): PostImage {
+  return { id: i.id, url: `/api/v1/images/${i.id}`, thumbUrl: `/api/v1/images/${i.id}/thumb`, width: i.width, height: i.height };
+}
 
 async function usersById(db: Kysely<DB>, ids: number[]): Promise<Map<number, UserSummaryRow>> {
   if (!ids.length) return new Map();
@@ -27,7 +31,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
   if (!posts.length) return [];
   const postIds = posts.map((p) => p.id);
   const spaceIds = [...new Set(posts.map((p) => p.space_id))];
-  const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags] = await Promise.all([
+  const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags, images] = await Promise.all([
     usersById(db, posts.map((p) => p.author_id)),
     db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute(),
     db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute(),
@@ -48,6 +52,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
     db.selectFrom('follow_posts').select(['post_id', 'following']).where('user_id', '=', actor.id).where('post_id', 'in', postIds).execute(),
     db.selectFrom('bookmarks').select('post_id').where('user_id', '=', actor.id).where('post_id', 'in', postIds).execute(),
     db.selectFrom('post_hashtags').select(['post_id', 'tag']).where('post_id', 'in', postIds).execute(),
+    db.selectFrom('images').select(['id', 'post_id', 'width', 'height']).where('post_id', 'in', postIds).orderBy('position').execute(),
   ]);
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const memberBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
@@ -61,6 +66,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
   const countsBy = group(reactionCounts);
   const mineBy = group(myReactions);
   const tagsBy = group(tags);
+  const imagesBy = group(images as { id: number; post_id: number; width: number; height: number }[]);
   return posts.map((post) => {
     const space = spaceBy.get(post.space_id)!;
     const ctx = { space, membership: memberBy.get(post.space_id) ?? null, post };
@@ -72,6 +78,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
       body: deleted ? '' : post.body,
       html: deleted ? '' : post.html,
       hashtags: (tagsBy.get(post.id) ?? []).map((t) => t.tag).sort(),
+      images: (imagesBy.get(post.id) ?? []).map(presentImage),
       createdAt: post.created_at,
       editedAt: post.edited_at,
       deleted,

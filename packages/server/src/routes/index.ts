@@ -9,8 +9,10 @@ import { postRoutes } from './posts.js';
 import { feedRoutes } from './feed.js';
 import { notificationRoutes } from './notifications.js';
 import { realtimeRoutes } from './realtime.js';
+import { imageRoutes } from './images.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
+  await imageRoutes(app, svc);
   await sessionRoutes(app, svc);
   await peopleRoutes(app, svc);
   await adminRoutes(app, svc);

@@ -1,8 +1,4 @@
 import { z } from 'zod';
-import fs from 'node:fs';
-import path from 'node:path';
-import crypto from 'node:crypto';
-import sharp from 'sharp';
 import {
   Organisation,
   SetupInput,
@@ -29,6 +25,8 @@ import { sha256, randomToken } from '../auth/tokens.js';
 import { nowIso } from '../lib/time.js';
 import { AppError, notFound } from '../errors.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
+import { reencode } from '../media/images.js';
+import { sendImage } from './images.js';
 
 const SessionOut = z.object({ me: Me, csrfToken: z.string() });
 
@@ -122,42 +120,21 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
     },
   );
 
-  // Profile photos: decoded and re-encoded by sharp (orientation applied, EXIF and GPS dropped,
-  // pixel floods refused), stored under the data folder.
-  app.addContentTypeParser(/^image\/(jpeg|png|webp|gif)$/, { parseAs: 'buffer', bodyLimit: LIMITS.photoBytes }, (_req, body, done) =>
-    done(null, body),
-  );
-  const photoDir = path.join(svc.config.dataDir, 'photos');
+  // Profile photos: re-encoded (orientation applied, metadata dropped), stored by content hash.
   app.put('/me/photo', { config: limit(svc, 20), schema: { response: { 200: Me, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'validation_failed', 'send the image as the request body (image/jpeg, png, webp or gif)');
-    let webp: Buffer;
-    try {
-      webp = await sharp(req.body, { limitInputPixels: 40_000_000, failOn: 'error' })
-        .rotate()
-        .resize(320, 320, { fit: 'cover' })
-        .webp({ quality: 82 })
-        .toBuffer();
-    } catch {
-      throw new AppError(400, 'validation_failed', 'this is not an image we can read', { fields: { body: 'not an image' } });
-    }
-    fs.mkdirSync(photoDir, { recursive: true });
-    const key = crypto.createHash('sha256').update(webp).digest('hex').slice(0, 20);
-    fs.writeFileSync(path.join(photoDir, `${key}.webp`), webp);
-    await svc.db.updateTable('users').set({ photo_key: key }).where('id', '=', actor.id).execute();
+    const photo = await reencode(req.body, { width: 320, height: 320, fit: 'cover' });
+    await svc.files.put(`photos/${photo.key}.webp`, photo.data);
+    await svc.db.updateTable('users').set({ photo_key: photo.key }).where('id', '=', actor.id).execute();
     return presentMe(await meRow(actor.id));
   });
 
   app.get('/people/:id/photo', { schema: { params: IdParams } }, async (req, reply) => {
+    // Photos are shown wherever the person's name is (posts, comments), so any signed-in colleague may load them.
     const row = await svc.db.selectFrom('users').select('photo_key').where('id', '=', req.params.id).executeTakeFirst();
-    if (!row?.photo_key) throw notFound('photo');
-    const file = path.join(photoDir, `${row.photo_key}.webp`);
-    if (!fs.existsSync(file)) throw notFound('photo');
-    return reply
-      .header('content-type', 'image/webp')
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'private, max-age=86400')
-      .send(fs.createReadStream(file));
+    const data = row?.photo_key ? await svc.files.get(`photos/${row.photo_key}.webp`) : null;
+    if (!data) throw notFound('photo');
+    return sendImage(reply, data);
   });
 
   const loadPrefs = async (userId: number) => {
