@@ -2,8 +2,8 @@ import { LIMITS } from '@foyer/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post as apiPost } from '../lib/api';
-import type { Post, Space } from '../lib/types';
+import { api, post as apiPost } from '../lib/api';
+import type { Post, PostImage, Space } from '../lib/types';
 import { ErrorText } from './bits';
 import { MentionTextarea } from './MentionTextarea';
 
@@ -21,12 +21,22 @@ export function Composer({ space, spaces }: Props) {
   const [chosen, setChosen] = useState<number | null>(null);
   const [unreachable, setUnreachable] = useState<string[]>([]);
   const [posted, setPosted] = useState(false);
+  const [images, setImages] = useState<PostImage[]>([]);
+  const upload = useMutation({
+    mutationFn: async (files: File[]) => {
+      const out: PostImage[] = [];
+      for (const f of files) out.push(await api<PostImage>('/images', { method: 'POST', body: f }));
+      return out;
+    },
+    onSuccess: (added) => setImages((prev) => [...prev, ...added].slice(0, LIMITS.imagesPerPost)),
+  });
   const spaceId = space?.id ?? chosen ?? spaces?.[0]?.id ?? null;
 
   const create = useMutation({
-    mutationFn: (input: { spaceId: number; body: string }) => apiPost<Post>('/posts', input),
+    mutationFn: (input: { spaceId: number; body: string; imageIds?: number[] }) => apiPost<Post>('/posts', input),
     onSuccess: (p) => {
       setBody('');
+      setImages([]);
       setUnreachable(p.unreachableMentions ?? []);
       setPosted(true);
       void qc.invalidateQueries({ queryKey: ['feed'] });
@@ -39,7 +49,7 @@ export function Composer({ space, spaces }: Props) {
   const submit = () => {
     if (!spaceId || !body.trim() || create.isPending) return;
     setPosted(false);
-    create.mutate({ spaceId, body });
+    create.mutate({ spaceId, body, ...(images.length > 0 ? { imageIds: images.map((i) => i.id) } : {}) });
   };
 
   if (!space && (!spaces || spaces.length === 0)) return null;
@@ -88,7 +98,41 @@ export function Composer({ space, spaces }: Props) {
           }
         }}
       />
+      {images.length > 0 && (
+        <ul className="composer-images" aria-label={t('composer.attached', { count: images.length })}>
+          {images.map((img, i) => (
+            <li key={img.id}>
+              <img src={img.thumbUrl} alt="" />
+              <button
+                type="button"
+                className="icon-btn remove-image"
+                aria-label={t('composer.removeImage', { n: i + 1 })}
+                onClick={() => setImages((prev) => prev.filter((x) => x.id !== img.id))}
+              >
+                <span aria-hidden="true">✕</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="composer-foot">
+        <label className="btn btn-ghost attach" htmlFor={`${id}-images`}>
+          <span aria-hidden="true">🖼 </span>
+          {upload.isPending ? t('composer.uploading') : t('composer.addImages')}
+        </label>
+        <input
+          id={`${id}-images`}
+          className="sr-only"
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          multiple
+          disabled={upload.isPending || images.length >= LIMITS.imagesPerPost}
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []).slice(0, LIMITS.imagesPerPost - images.length);
+            if (files.length) upload.mutate(files);
+            e.target.value = '';
+          }}
+        />
         <span id={`${id}-hint`} className="muted small">
           {t('composer.hint')}
           {remaining < 500 && <> · {t('composer.remaining', { count: remaining })}</>}
@@ -97,7 +141,7 @@ export function Composer({ space, spaces }: Props) {
           {create.isPending ? t('composer.posting') : t('composer.submit')}
         </button>
       </div>
-      <ErrorText error={create.error} />
+      <ErrorText error={create.error ?? upload.error} />
       <div role="status" aria-live="polite">
         {posted && unreachable.length > 0 && (
           <p className="warning" data-testid="unreachable-mentions">

@@ -33,6 +33,7 @@ export function Layout() {
   const navigate = useNavigate();
   const unread = useUnreadCount();
   const mySpaces = useMySpaces();
+  const memberOf = mySpaces.data?.items.filter((s) => s.myState === 'member') ?? [];
 
   useEffect(() => setNavOpen(false), [location.pathname]);
   useEffect(() => {
@@ -63,7 +64,7 @@ export function Layout() {
     { to: '/notifications', label: t('nav.notifications'), icon: '◔' },
     { to: '/settings', label: t('nav.settings'), icon: '⚙' },
   ];
-  if (me.role === 'admin') links.push({ to: '/admin', label: t('nav.admin'), icon: '⛭' });
+  if (me.role === 'admin') links.push({ to: '/admin', label: t('nav.admin'), icon: '◆' });
 
   return (
     <div className="app">
@@ -145,13 +146,13 @@ export function Layout() {
               </li>
             ))}
           </ul>
-          {mySpaces.data && mySpaces.data.items.length > 0 && (
+          {memberOf.length > 0 && (
             <>
               <h2 className="nav-heading" id="nav-spaces">
                 {t('nav.mySpaces')}
               </h2>
               <ul aria-labelledby="nav-spaces">
-                {mySpaces.data.items.map((s) => (
+                {memberOf.map((s) => (
                   <li key={s.id}>
                     <NavLink to={`/spaces/${s.slug}`}>
                       <span className="nav-icon" aria-hidden="true">

@@ -197,6 +197,17 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
       ) : (
         <SafeHtml html={post.html} />
       )}
+      {post.images && post.images.length > 0 && (
+        <ul className={post.images.length === 1 ? 'post-images single' : 'post-images'} aria-label={t('post.images', { count: post.images.length })}>
+          {post.images.map((img, i) => (
+            <li key={img.id}>
+              <a href={img.url} target="_blank" rel="noopener noreferrer" aria-label={t('post.openImage', { n: i + 1 })}>
+                <img src={img.thumbUrl} alt="" width={img.width} height={img.height} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <Reactions
         summary={post.reactions}

@@ -20,6 +20,7 @@ export type {
   EventName,
 } from '@foyer/shared';
 
+export type PostImage = z.infer<typeof S.PostImage>;
 export type SpaceMember = z.infer<typeof S.SpaceMember>;
 export type PostRevision = z.infer<typeof S.PostRevision>;
 export type ReactionSummary = z.infer<typeof S.ReactionSummary>;

@@ -222,7 +222,7 @@ export function EditProfile({ me, onDone }: { me: Me; onDone: (me: Me) => void }
               e.target.value = '';
             }}
           />
-          <p className="hint">{t('profile.photoHint', { mb: Math.round(LIMITS.photoBytes / 1_048_576) })}</p>
+          <p className="hint">{t('profile.photoHint', { mb: 5 })}</p>
           {photo.isPending && <p role="status">{t('common.loading')}</p>}
           {photo.isSuccess && <p role="status" className="success">{t('profile.photoSaved')}</p>}
           <ErrorText error={photo.error} />
