@@ -67,7 +67,16 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  let gatewayRef: Gateway | null = null;
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    // On shutdown, say goodbye (clients reconnect elsewhere and resume) before closing.
+    preClose: async function () {
+      gatewayRef?.closeAll('shutdown');
+      for (const client of app.websocketServer.clients) client.close(1001, 'shutdown');
+      await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));
+    },
+  });
   await app.register(rateLimit, {
     global: false,
     keyGenerator: (req) => (req.actor ? `u${req.actor.id}` : req.ip),
@@ -95,7 +104,8 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
   securityHeaders(app);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/v1/')) return;
+    // Unknown routes fall through to the 404 handler, signed in or not.
+    if (!req.url.startsWith('/api/v1/') || !req.routeOptions.url) return;
     const mode = req.routeOptions.config?.auth;
     const auth = await resolveAuth(svc.db, req);
     req.actor = auth.actor;
@@ -127,6 +137,7 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
 
   const tailer = new OutboxTailer(svc.db, svc.bus, config.outboxPollMs);
   const gateway = new Gateway(svc, tailer);
+  gatewayRef = gateway;
 
   app.get('/livez', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -154,9 +165,6 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
   app.addHook('onReady', async () => {
     await tailer.start();
   });
-  app.addHook('onClose', async () => {
-    tailer.stop();
-    gateway.closeAll('shutdown');
-  });
+  app.addHook('onClose', async () => tailer.stop());
   return { app, gateway, tailer };
 }
