@@ -14,7 +14,7 @@ interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value
   spaceId?: number | null;
 }
 
-/** A textarea with @mention autocomplete (ARIA combobox with a listbox popup). */
+/** A textarea with @mention autocomplete: a listbox popup driven by aria-activedescendant. */
 export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function MentionTextarea(
   { value, onValueChange, spaceId, onKeyDown, ...rest },
   forwarded,
@@ -73,9 +73,7 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, Props>(function M
         ref={ref}
         {...rest}
         value={value}
-        role="combobox"
         aria-autocomplete="list"
-        aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         onChange={(e) => {
