@@ -235,4 +235,5 @@ export async function setUserRole(svc: Services, actor: Actor, userId: number, r
   if (userId === actor.id && role !== 'admin') throw forbidden('you cannot remove your own administrator role');
   const res = await svc.db.updateTable('users').set({ role }).where('id', '=', userId).executeTakeFirst();
   if (!res.numUpdatedRows) throw notFound('person');
+  svc.bus.publish({ kind: 'role-changed', userId, role });
 }

@@ -7,7 +7,8 @@ import { Redis } from 'ioredis';
 
 export type BusMessage =
   | { kind: 'outbox' }
-  | { kind: 'session-ended'; sessionIds: string[]; reason: 'signed_out' | 'deactivated' };
+  | { kind: 'session-ended'; sessionIds: string[]; reason: 'signed_out' | 'deactivated' }
+  | { kind: 'role-changed'; userId: number; role: 'admin' | 'member' | 'guest' };
 
 export interface Bus {
   publish(msg: BusMessage): void;

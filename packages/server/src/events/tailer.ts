@@ -18,6 +18,9 @@ export interface OutboxEvent {
 
 const GAP_WAIT_MS = 1000;
 const BATCH = 500;
+/** Resume window: older events are pruned; clients further behind are told to resync. */
+export const OUTBOX_RETENTION_MS = 24 * 3600 * 1000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export class OutboxTailer {
   private lastId = 0;
@@ -27,6 +30,7 @@ export class OutboxTailer {
   private gapSince: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private lastPrune = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -78,9 +82,17 @@ export class OutboxTailer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.wake();
+      void this.prune();
       this.schedule(this.pollMs);
     }, ms);
     this.timer.unref();
+  }
+
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    const cutoff = new Date(Date.now() - OUTBOX_RETENTION_MS).toISOString();
+    await this.db.deleteFrom('outbox').where('created_at', '<', cutoff).where('id', '<', this.lastId).execute().catch(() => {});
   }
 
   private async drain(): Promise<void> {

@@ -107,4 +107,18 @@ describe('realtime gateway', () => {
     wb.close();
     wc.close();
   });
+
+  it('narrows an open socket at once when an employee becomes a guest', async () => {
+    const u = await t.user('demoted');
+    const s = (await alice.post('/spaces', { name: 'Open house', visibility: 'public' })).body;
+    const w = await connectWs(base, u.cookie);
+    await alice.post('/posts', { spaceId: s.id, body: 'before' });
+    await w.waitFor((m) => m.kind === 'event' && m.type === 'post.created');
+    await t.admin.patch(`/admin/people/${u.id}`, { role: 'guest' });
+    await alice.post('/posts', { spaceId: s.id, body: 'after' });
+    await w.quiet();
+    expect(w.events('post.created')).toHaveLength(1);
+    expect((await u.get(`/spaces/${s.id}`)).status).toBe(404);
+    w.close();
+  });
 });

@@ -34,6 +34,8 @@ export class Gateway {
       this.chain = this.chain.then(() => this.deliver(events, [...this.clients])).catch(() => {});
     });
     svc.bus.subscribe((msg) => {
+      // A role change (e.g. employee -> guest) narrows what open sockets may receive at once.
+      if (msg.kind === 'role-changed') for (const c of this.clients) if (c.actor.id === msg.userId) c.actor = { ...c.actor, role: msg.role };
       if (msg.kind !== 'session-ended') return;
       const ended = new Set(msg.sessionIds);
       for (const c of this.clients) if (c.actor.sessionId && ended.has(c.actor.sessionId)) this.close(c, msg.reason);

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { UserProfile, UserSummary, Page, PageQuery, Post, Facet, Id } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
-import { errors, actorOf, NoContent } from './common.js';
+import { errors, actorOf, NoContent, limit } from './common.js';
 import { directoryFilter, loadUserForView } from '../policies/users.js';
 import { presentUserProfile, presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { presentPosts } from '../presenters/posts.js';
@@ -24,6 +24,7 @@ export async function peopleRoutes(app: FoyerApp, svc: Services) {
   app.get(
     '/people',
     {
+      config: limit(svc, 120),
       schema: {
         querystring: PageQuery.extend({ q: z.string().trim().max(100).optional(), department: z.string().max(120).optional(), site: z.string().max(120).optional() }),
         response: { 200: Page(UserProfile), ...errors },
@@ -95,6 +96,7 @@ export async function peopleRoutes(app: FoyerApp, svc: Services) {
   app.get(
     '/people/autocomplete',
     {
+      config: limit(svc, 300),
       schema: {
         querystring: z.object({ q: z.string().trim().max(100).default(''), spaceId: Id.optional() }),
         response: { 200: z.array(UserSummary), ...errors },

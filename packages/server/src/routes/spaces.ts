@@ -24,6 +24,7 @@ export async function spaceRoutes(app: FoyerApp, svc: Services) {
   app.get(
     '/spaces',
     {
+      config: limit(svc, 120),
       schema: {
         querystring: PageQuery.extend({ q: z.string().trim().max(100).optional(), filter: z.enum(['mine', 'all']).default('all') }),
         response: { 200: Page(Space), ...errors },
