@@ -77,14 +77,21 @@ export async function seedDemo(svc: Services): Promise<void> {
   for (const p of ordered) {
     const spaceId = spaceIds.get(p.space)!;
     const { id } = await posts.createPost(svc, actor(p.author), spaceId, p.body);
+    const commentIds: number[] = [];
     for (const c of p.comments ?? []) {
       const { id: commentId } = await posts.createComment(svc, actor(c.author), id, c.body);
-      for (const r of c.replies ?? []) await posts.createComment(svc, actor(r.author), id, r.body, commentId);
+      commentIds.push(commentId);
+      for (const r of c.replies ?? []) commentIds.push((await posts.createComment(svc, actor(r.author), id, r.body, commentId)).id);
     }
     for (const r of p.reactions ?? []) await posts.setReaction(svc, actor(r.handle), { postId: id }, r.reaction, true);
     if (p.pinned) await posts.setPinned(svc, actor(DEMO_SPACES.find((s) => s.slug === p.space)!.owner), id, true);
     // Spread the demo over the past days so the feed reads like a living network.
     const at = new Date(Date.now() - p.hoursAgo * 3600_000).toISOString();
     await svc.db.updateTable('posts').set({ created_at: at }).where('id', '=', id).execute();
+    // Comments follow their post at a plausible pace, never in the future.
+    for (const [i, commentId] of commentIds.entries()) {
+      const commentAt = new Date(Math.min(Date.now() - 60_000, Date.parse(at) + (i + 1) * 17 * 60_000)).toISOString();
+      await svc.db.updateTable('comments').set({ created_at: commentAt }).where('id', '=', commentId).execute();
+    }
   }
 }
