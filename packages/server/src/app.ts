@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import fs from 'node:fs';
+import { Redis } from 'ioredis';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -77,8 +78,13 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
       await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));
     },
   });
+  // With Redis, limits are shared by all app processes; otherwise they are per process.
+  const rateLimitRedis = config.redisUrl ? new Redis(config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 }) : undefined;
+  if (rateLimitRedis) app.addHook('onClose', async () => void rateLimitRedis.disconnect());
   await app.register(rateLimit, {
     global: false,
+    redis: rateLimitRedis,
+    nameSpace: 'foyer-rl-',
     keyGenerator: (req) => (req.actor ? `u${req.actor.id}` : req.ip),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
