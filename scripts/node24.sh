@@ -31,4 +31,4 @@ kill -TERM $pid; wait $pid || true
 if [ $ok != 1 ]; then cat "$work/log"; echo "Foyer did not start on Node $NODE_MAJOR"; exit 1; fi
 echo "Foyer started on Node $NODE_MAJOR"
 
-FOYER_TEST_DB=sqlite npx vitest run --config vitest.config.ts
+node scripts/test.mjs server-sqlite
