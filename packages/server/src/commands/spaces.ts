@@ -155,6 +155,18 @@ async function upsertMembership(
   }
 }
 
+/** A space always keeps at least one owner: refuse to remove or demote the last one. */
+async function assertAnotherOwner(trx: Kysely<DB>, spaceId: number) {
+  const owners = await trx
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('space_id', '=', spaceId)
+    .where('role', '=', 'owner')
+    .where('state', '=', 'member')
+    .executeTakeFirstOrThrow();
+  if (Number(owners.n) <= 1) throw new AppError(409, 'last_owner', 'a space always keeps at least one owner');
+}
+
 async function managerIds(trx: Kysely<DB>, spaceId: number): Promise<number[]> {
   const rows = await trx
     .selectFrom('memberships')
@@ -220,16 +232,7 @@ async function removeMembership(svc: Services, ctx: SpaceContext, userId: number
       .where('user_id', '=', userId)
       .executeTakeFirst();
     if (!m) throw notFound('member');
-    if (m.role === 'owner' && m.state === 'member') {
-      const owners = await trx
-        .selectFrom('memberships')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('space_id', '=', spaceId)
-        .where('role', '=', 'owner')
-        .where('state', '=', 'member')
-        .executeTakeFirstOrThrow();
-      if (Number(owners.n) <= 1) throw new AppError(409, 'last_owner', 'a space always keeps at least one owner');
-    }
+    if (m.role === 'owner' && m.state === 'member') await assertAnotherOwner(trx, spaceId);
     await trx.deleteFrom('memberships').where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
     await emit(trx, 'membership.changed', { spaceId, userId }, { spaceId });
     if (ctx.space.visibility !== 'public') await emit(trx, 'access.revoked', { spaceId }, { userId });
@@ -308,16 +311,7 @@ export async function changeMemberRole(
       .where('user_id', '=', userId)
       .executeTakeFirst();
     if (!m || m.state !== 'member') throw notFound('member');
-    if (m.role === 'owner' && role !== 'owner') {
-      const owners = await trx
-        .selectFrom('memberships')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('space_id', '=', spaceId)
-        .where('role', '=', 'owner')
-        .where('state', '=', 'member')
-        .executeTakeFirstOrThrow();
-      if (Number(owners.n) <= 1) throw new AppError(409, 'last_owner', 'a space always keeps at least one owner');
-    }
+    if (m.role === 'owner' && role !== 'owner') await assertAnotherOwner(trx, spaceId);
     if (m.role === 'owner' && ctx.membership?.role !== 'owner') throw forbidden('only owners can change an owner');
     await trx.updateTable('memberships').set({ role }).where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
     await emit(trx, 'membership.changed', { spaceId, userId }, { spaceId });

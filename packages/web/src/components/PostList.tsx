@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../lib/api';
 import { getNewPosts, resetNewPosts, useNewPosts } from '../lib/newPosts';
 import type { Page, Post } from '../lib/types';
-import { Empty, ErrorText, Loading } from './bits';
+import { LoadMore, Empty, ErrorText, Loading } from './bits';
 import { PostCard } from './PostCard';
 
 interface Props {
@@ -87,13 +87,7 @@ export function PostList({ queryKey, path, feed, empty, showSpace = true, label,
           {posts.map((p) => (
             <PostCard key={p.id} post={p} showSpace={showSpace} />
           ))}
-          {q.hasNextPage && (
-            <div className="load-more">
-              <button type="button" className="btn" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage}>
-                {q.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-              </button>
-            </div>
-          )}
+          <LoadMore query={q} />
         </>
       )}
     </section>

@@ -110,3 +110,16 @@ export function VisibilityBadge({ visibility }: { visibility: 'public' | 'privat
     </span>
   );
 }
+
+/** "Load more" for any infinite query: one place for the button, its label and busy state. */
+export function LoadMore({ query }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
+  const { t } = useTranslation();
+  if (!query.hasNextPage) return null;
+  return (
+    <div className="load-more">
+      <button type="button" className="btn" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+      </button>
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
-import { Avatar, Empty, ErrorText, Loading, PageHeader, PersonLink, Time, useTitle } from '../components/bits';
+import { LoadMore, Avatar, Empty, ErrorText, Loading, PageHeader, PersonLink, Time, useTitle } from '../components/bits';
 import { get, patch, post } from '../lib/api';
 import { useMe, useSession } from '../lib/session';
 import type { Invitation, Locale, Me, Organisation, Page } from '../lib/types';
@@ -126,13 +126,7 @@ function AdminPeople() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="btn" onClick={() => void list.fetchNextPage()}>
-            {t('common.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore query={list} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Avatar, Empty, ErrorText, Loading, PageHeader, Time, useTitle } from '../components/bits';
+import { LoadMore, Avatar, Empty, ErrorText, Loading, PageHeader, Time, useTitle } from '../components/bits';
 import { useUnreadCount } from '../components/Layout';
 import { get, post } from '../lib/api';
 import type { Notification, Page } from '../lib/types';
@@ -84,13 +84,7 @@ export function NotificationsPage() {
           })}
         </ul>
       )}
-      {list.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="btn" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore query={list} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Avatar, Empty, ErrorText, Loading, PageHeader, useTitle } from '../components/bits';
+import { LoadMore, Avatar, Empty, ErrorText, Loading, PageHeader, useTitle } from '../components/bits';
 import { get } from '../lib/api';
 import type { Facet, Page, UserProfile } from '../lib/types';
 
@@ -88,13 +88,7 @@ export function PeoplePage() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="btn" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore query={list} />
     </div>
   );
 }

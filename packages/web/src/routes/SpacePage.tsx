@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useParams } from 'react-router';
-import { Avatar, ErrorText, errorMessage, Loading, PersonLink, Time, useTitle, VisibilityBadge } from '../components/bits';
+import { LoadMore, Avatar, ErrorText, errorMessage, Loading, PersonLink, Time, useTitle, VisibilityBadge } from '../components/bits';
 import { ConfirmDialog } from '../components/Dialog';
 import { Composer } from '../components/Composer';
 import { PostCard } from '../components/PostCard';
@@ -400,11 +400,7 @@ function SpaceMembers({ space }: { space: Space }) {
             ))}
           </ul>
         )}
-        {members.hasNextPage && (
-          <button type="button" className="btn" onClick={() => void members.fetchNextPage()}>
-            {t('common.loadMore')}
-          </button>
-        )}
+        <LoadMore query={members} />
         {setRole.error && <p className="error" role="alert">{errorMessage(t, setRole.error)}</p>}
       </section>
       {manage && inv.length > 0 && (

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Empty, ErrorText, Loading, PageHeader, useTitle, VisibilityBadge } from '../components/bits';
+import { LoadMore, Empty, ErrorText, Loading, PageHeader, useTitle, VisibilityBadge } from '../components/bits';
 import { Dialog } from '../components/Dialog';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
 import { SpaceJoinButtons } from './SpacePage';
@@ -87,13 +87,7 @@ export function SpacesPage() {
           ))}
         </ul>
       )}
-      {list.hasNextPage && (
-        <div className="load-more">
-          <button type="button" className="btn" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </button>
-        </div>
-      )}
+      <LoadMore query={list} />
       <Dialog open={creating} onClose={() => setCreating(false)} title={t('spaces.createTitle')} wide testId="create-space-dialog">
         <CreateSpaceForm onDone={() => setCreating(false)} />
       </Dialog>
