@@ -267,7 +267,7 @@ export async function inviteMember(svc: Services, actor: Actor, spaceId: number,
 }
 
 export async function decideJoinRequest(svc: Services, actor: Actor, spaceId: number, userId: number, approve: boolean) {
-  const ctx = await requireManager(svc, actor, spaceId);
+  await requireManager(svc, actor, spaceId);
   const m = await svc.db
     .selectFrom('memberships')
     .select('state')
@@ -281,7 +281,6 @@ export async function decideJoinRequest(svc: Services, actor: Actor, spaceId: nu
     await notify(trx, { userId, type: 'join_decision', actorId: actor.id, spaceId, data: { approved: approve } });
     await emit(trx, 'membership.changed', { spaceId, userId }, approve ? { spaceId } : { userId });
   });
-  void ctx;
 }
 
 export async function declineInvitation(svc: Services, actor: Actor, spaceId: number) {

@@ -123,7 +123,7 @@ export async function peopleRoutes(app: FoyerApp, svc: Services) {
     },
   );
 
-  const byHandle = async (actorId: number, handle: string) => {
+  const byHandle = async (handle: string) => {
     const row = await db.selectFrom('users').select('id').where('handle', '=', handle.toLowerCase()).executeTakeFirst();
     if (!row) throw notFound('person');
     return row.id;
@@ -134,7 +134,7 @@ export async function peopleRoutes(app: FoyerApp, svc: Services) {
     { schema: { params: z.object({ handle: z.string().max(80) }), response: { 200: UserProfile, ...errors } } },
     async (req) => {
       const actor = actorOf(req);
-      const user = await loadUserForView(db, actor, await byHandle(actor.id, req.params.handle));
+      const user = await loadUserForView(db, actor, await byHandle(req.params.handle));
       const f = await db.selectFrom('follow_users').select('followee_id').where('follower_id', '=', actor.id).where('followee_id', '=', user.id).executeTakeFirst();
       return presentUserProfile(user, !!f);
     },
@@ -145,7 +145,7 @@ export async function peopleRoutes(app: FoyerApp, svc: Services) {
     { schema: { params: z.object({ handle: z.string().max(80) }), querystring: PageQuery, response: { 200: Page(Post), ...errors } } },
     async (req) => {
       const actor = actorOf(req);
-      const user = await loadUserForView(db, actor, await byHandle(actor.id, req.params.handle));
+      const user = await loadUserForView(db, actor, await byHandle(req.params.handle));
       const rows = await authorFeed(db, actor, user.id, { before: decodeCursor(req.query.cursor), limit: req.query.limit });
       const p = page(rows, req.query.limit);
       return { items: await presentPosts(db, actor, p.items), nextCursor: p.nextCursor };
@@ -158,7 +158,7 @@ export async function peopleRoutes(app: FoyerApp, svc: Services) {
       { schema: { params: z.object({ handle: z.string().max(80) }), response: { 204: NoContent, ...errors } } },
       async (req, reply) => {
         const actor = actorOf(req);
-        const user = await loadUserForView(db, actor, await byHandle(actor.id, req.params.handle));
+        const user = await loadUserForView(db, actor, await byHandle(req.params.handle));
         await setUserFollow(svc, actor, user.id, following);
         return reply.status(204).send(null);
       },
