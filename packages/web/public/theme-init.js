@@ -4,5 +4,7 @@
     var t = localStorage.getItem('foyer-theme');
     var dark = t === 'dark' || (t !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches);
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-  } catch (e) {}
+  } catch (_e) {
+    // Storage or matchMedia unavailable: keep the light default.
+  }
 })();

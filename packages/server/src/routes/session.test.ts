@@ -108,8 +108,6 @@ describe('accounts and sessions', () => {
 
   it('ends other sessions on password change and all sessions on deactivation', async () => {
     const u = await t.user('pia');
-    const other = await t.user('pia2');
-    void other;
     const second = await inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email: 'pia@example.com', password: PASSWORD } });
     const secondCookie = cookieFrom(second);
     const changed = await u.post('/me/password', { currentPassword: PASSWORD, newPassword: 'another-long-secret' });

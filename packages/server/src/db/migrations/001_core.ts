@@ -1,4 +1,4 @@
-import { sql, type Kysely, type CreateTableBuilder } from 'kysely';
+import type { Kysely, CreateTableBuilder } from 'kysely';
 import type { Dialect } from '../connection.js';
 
 /** Auto-increment primary key that reads the same on both dialects. */
@@ -218,5 +218,4 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('user_id', 'integer')
     .addColumn('created_at', text, (c) => c.notNull())
     .execute();
-  void sql;
 }
