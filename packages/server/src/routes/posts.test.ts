@@ -42,6 +42,18 @@ describe('posts, comments, reactions, mentions', () => {
     expect(carols.body.items.find((n: any) => n.postId === res.body.id)).toBeUndefined();
   });
 
+  it('hides notifications about a space once the recipient loses access', async () => {
+    const room = (await alice.post('/spaces', { name: 'Temporary', visibility: 'private' })).body;
+    await alice.post(`/spaces/${room.id}/members`, { userId: dave.id });
+    await dave.post(`/spaces/${room.id}/accept`);
+    const post = (await alice.post('/posts', { spaceId: room.id, body: 'for @dave only' })).body;
+    const before = (await dave.get('/notifications/unread-count')).body.count;
+    expect((await dave.get('/notifications')).body.items.some((n: any) => n.postId === post.id)).toBe(true);
+    await alice.del(`/spaces/${room.id}/members/${dave.id}`);
+    expect((await dave.get('/notifications')).body.items.some((n: any) => n.postId === post.id)).toBe(false);
+    expect((await dave.get('/notifications/unread-count')).body.count).toBe(before - 1);
+  });
+
   it('offers only readers of the space in mention autocomplete', async () => {
     const res = await alice.get(`/people/autocomplete?q=&spaceId=${priv.id}`);
     const handles = res.body.map((u: any) => u.handle).sort();
