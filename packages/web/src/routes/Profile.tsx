@@ -2,7 +2,7 @@ import { LIMITS } from '@foyer/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Avatar, ErrorText, Loading, Time, useTitle } from '../components/bits';
 import { Dialog } from '../components/Dialog';
 import { PostList } from '../components/PostList';
@@ -72,13 +72,17 @@ export function ProfilePage() {
             {p.department && (
               <>
                 <dt>{t('people.department')}</dt>
-                <dd>{p.department}</dd>
+                <dd>
+                  <Link to={`/people?department=${encodeURIComponent(p.department)}`}>{p.department}</Link>
+                </dd>
               </>
             )}
             {p.site && (
               <>
                 <dt>{t('people.site')}</dt>
-                <dd>{p.site}</dd>
+                <dd>
+                  <Link to={`/people?site=${encodeURIComponent(p.site)}`}>{p.site}</Link>
+                </dd>
               </>
             )}
             {p.country && (
