@@ -8,6 +8,8 @@
 //   --reuse                   keep an existing generated data set of the same scale
 //   --keep-data               do not delete the data set / drop the bench_* database at the end
 //   --mixed-steps 10,25,50    override the mixed-load ramp
+//   --patched-feed            experiment: start Foyer with the suggested home-feed SQL fix applied
+//                             in memory (bench/lib/feed-fix-hook.mjs); the server's files are untouched
 //
 // Data lives in $BENCH_DATA (default /tmp/foyer-bench), results in $BENCH_DATA/results-*.json.
 import fs from 'node:fs';
@@ -29,6 +31,8 @@ const full = scale === 'full';
 const defaultOnly = db === 'postgres' ? 'feed,posts' : 'feed,posts,fanout,memory,mixed';
 const only = new Set(String(args.only ?? defaultOnly).split(','));
 const dataDir = dataDirFor(scale, db);
+const patched = !!args['patched-feed'];
+const nodeArgs = patched ? ['--import', path.join(ROOT, 'bench/lib/feed-fix-hook.mjs')] : [];
 const databaseUrl = db === 'postgres' ? pgUrlFor(scale) : undefined;
 
 const P = {
@@ -37,7 +41,7 @@ const P = {
   fanout: { clients: 1000, rounds: full ? 100 : 40 },
   memory: { levels: full ? [1000, 10000] : [1000, 4000] },
   mixed: {
-    steps: (args['mixed-steps'] ?? (full ? '10,25,50,100,250,500,1000,1500,2000' : '100,200,400,800')).split(',').map(Number),
+    steps: (args['mixed-steps'] ?? (full ? (patched ? '250,500,1000,1500,2000,3000' : '5,10,25,50,100,250,500,1000') : '10,25,50,100,200,400')).split(',').map(Number),
     stepSeconds: full ? 40 : 15,
     rampSeconds: full ? 15 : 8,
   },
@@ -56,7 +60,7 @@ function machine() {
 }
 
 async function main() {
-  const results = { machine: machine(), scale, db, params: P };
+  const results = { machine: machine(), scale, db, patched, params: P };
   log(`foyer bench: scale=${scale} db=${db} only=${[...only].join(',')}`);
 
   const metaFile = path.join(dataDir, 'bench-meta.json');
@@ -68,7 +72,7 @@ async function main() {
   }
   const meta = readMeta(dataDir);
 
-  let foyer = await startFoyer({ dataDir, databaseUrl });
+  let foyer = await startFoyer({ dataDir, databaseUrl, nodeArgs });
   try {
     await sleep(1000);
     results.idleRssKb = foyer.rssKb();
@@ -95,7 +99,7 @@ async function main() {
   }
   if (only.has('mixed')) {
     log('mixed load ...');
-    foyer = await startFoyer({ dataDir, databaseUrl });
+    foyer = await startFoyer({ dataDir, databaseUrl, nodeArgs });
     try {
       results.mixed = await benchMixed({ foyer, meta, ...P.mixed });
     } finally {
@@ -103,7 +107,7 @@ async function main() {
     }
   }
 
-  const out = path.join(path.dirname(dataDir), `results-${db}-${scale}.json`);
+  const out = path.join(path.dirname(dataDir), `results-${db}-${scale}${patched ? '-patched' : ''}.json`);
   fs.writeFileSync(out, JSON.stringify(results, null, 1));
   printTable(results);
   log(`results written to ${out}`);
@@ -152,7 +156,7 @@ function printTable(r) {
   if (r.mixed) row('mixed load: max people', String(r.mixed.maxPeople), '', '', '>= 1000', r.mixed.maxPeople >= 1000);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((x) => String(x[i]).length), ['metric', 'foyer', 'baseline', 'ratio', 'target', 'met'][i].length));
   const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
-  console.log(`\nFoyer bench — ${r.db}, scale ${r.scale}, ${r.machine.nproc} cores, ${r.machine.cpu}, Node ${r.machine.node}`);
+  console.log(`\nFoyer bench — ${r.db}${r.patched ? ' (feed fix applied in memory)' : ''}, scale ${r.scale}, ${r.machine.nproc} cores, ${r.machine.cpu}, Node ${r.machine.node}`);
   console.log(line(['metric', 'foyer', 'baseline', 'ratio', 'target', 'met']));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const x of rows) console.log(line(x));
