@@ -28,7 +28,7 @@ async function resolveMentions(db: Kysely<DB>, spaceId: number, body: string): P
     .select(['id', 'handle', 'role', 'status'])
     .where('handle', 'in', handles)
     .execute();
-  const readersOfSpace = await spaceReaders(db, spaceId);
+  const readersOfSpace = await spaceReaders(db, spaceId, users.map((u) => u.id));
   const readers: { id: number; handle: string }[] = [];
   const unreachable: string[] = [];
   for (const u of users) {
@@ -180,7 +180,7 @@ export async function createComment(svc: Services, actor: Actor, postId: number,
       (u): u is number => u !== null && !notified.has(u),
     );
     if (candidates.length) {
-      const readers = await spaceReaders(trx, spaceId);
+      const readers = await spaceReaders(trx, spaceId, candidates);
       const users = await trx.selectFrom('users').select(['id', 'role']).where('id', 'in', candidates).execute();
       for (const u of users) {
         if (notified.has(u.id) || !readers || !readerIncludes(readers, { id: u.id, role: u.role, scope: 'session' })) continue;

@@ -105,19 +105,22 @@ export async function loadSpaceBySlugForView(db: Kysely<DB>, actor: Actor | null
   return loadSpaceForView(db, actor, row.id);
 }
 
-/** People who may read the space's content right now: used for realtime and notification audiences. */
+/**
+ * People who may read the space's content right now: used for realtime and notification
+ * audiences. `among` narrows the member lookup to candidate ids (mentions, autocomplete), so a
+ * 10,000-member space is not loaded to check three people.
+ */
 export async function spaceReaders(
   db: Kysely<DB>,
   spaceId: number,
+  among?: number[],
 ): Promise<{ allEmployees: boolean; memberIds: Set<number> } | null> {
   const space = await db.selectFrom('spaces').select(['visibility']).where('id', '=', spaceId).executeTakeFirst();
   if (!space) return null;
-  const members = await db
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('space_id', '=', spaceId)
-    .where('state', '=', 'member')
-    .execute();
+  if (among && !among.length) return { allEmployees: space.visibility === 'public', memberIds: new Set() };
+  let q = db.selectFrom('memberships').select('user_id').where('space_id', '=', spaceId).where('state', '=', 'member');
+  if (among) q = q.where('user_id', 'in', among);
+  const members = await q.execute();
   return { allEmployees: space.visibility === 'public', memberIds: new Set(members.map((m) => m.user_id)) };
 }
 

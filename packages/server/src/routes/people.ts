@@ -116,7 +116,7 @@ export async function peopleRoutes(app: FoyerApp, svc: Services) {
       if (spaceId) {
         // Only people who can read the space are offered: a mention must never leak content.
         await loadSpaceForView(db, actor, spaceId);
-        const readers = await spaceReaders(db, spaceId);
+        const readers = await spaceReaders(db, spaceId, rows.map((u) => u.id));
         rows = rows.filter((u) => readers && readerIncludes(readers, { id: u.id, role: u.role, scope: 'session' })).slice(0, 10);
       }
       return rows.map(presentUserSummary);
