@@ -32,7 +32,10 @@ export async function benchMixed({ foyer, meta, steps, stepSeconds = 40, rampSec
     bucket.lat.push(r.ms);
     bucket.byAction[name] ??= [];
     bucket.byAction[name].push(r.ms);
-    if (r.status >= 400) bucket.errors++;
+    if (r.status >= 400) {
+      bucket.errors++;
+      bucket.statuses[r.status] = (bucket.statuses[r.status] ?? 0) + 1;
+    }
   };
   const call = async (name, method, url, session, body) => {
     try {
@@ -40,7 +43,10 @@ export async function benchMixed({ foyer, meta, steps, stepSeconds = 40, rampSec
       record(name, r);
       return r;
     } catch {
-      if (bucket) bucket.errors++;
+      if (bucket) {
+        bucket.errors++;
+        bucket.statuses.network = (bucket.statuses.network ?? 0) + 1;
+      }
       return { status: 0, body: null };
     }
   };
@@ -96,7 +102,7 @@ export async function benchMixed({ foyer, meta, steps, stepSeconds = 40, rampSec
       running.push(person(i));
     }
     await sleep(rampSeconds * 1000);
-    bucket = { lat: [], byAction: {}, errors: 0 };
+    bucket = { lat: [], byAction: {}, errors: 0, statuses: {} };
     const ev0 = wsEvents;
     const cpu0 = foyer.cpu();
     const t0 = performance.now();
@@ -113,7 +119,9 @@ export async function benchMixed({ foyer, meta, steps, stepSeconds = 40, rampSec
       p50: st.p50,
       p95: st.p95,
       p99: st.p99,
-      errorRate: st.n ? b.errors / st.n : 0,
+      errorRate: b.errors / Math.max(1, st.n),
+      errorStatuses: b.statuses,
+      serverAlive: foyer.alive,
       serverCpuPercent: ((foyer.cpu() - cpu0) / secs) * 100,
       rssMb: foyer.rssKb() / 1024,
       wsEventsPerSecond: (wsEvents - ev0) / secs,

@@ -125,7 +125,13 @@ export async function startFoyer({ dataDir, databaseUrl, port, env = {}, nodeArg
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const exited = new Promise((r) => child.once('exit', (code) => r(code)));
+  let stopping = false;
+  const exited = new Promise((r) =>
+    child.once('exit', (code, signal) => {
+      if (!stopping) log(`foyer (pid ${child.pid}) exited unexpectedly: code ${code} signal ${signal}`);
+      r(code);
+    }),
+  );
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`foyer exited with ${child.exitCode}`);
@@ -148,7 +154,11 @@ export async function startFoyer({ dataDir, databaseUrl, port, env = {}, nodeArg
     origin: `http://127.0.0.1:${port}`,
     rssKb: () => rssKb(child.pid),
     cpu: () => cpuSeconds(child.pid),
+    get alive() {
+      return child.exitCode === null && child.signalCode === null;
+    },
     async stop() {
+      stopping = true;
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         const t = setTimeout(() => child.kill('SIGKILL'), 15_000);
