@@ -75,7 +75,7 @@ export const fixSql = (q) => ({ sql: q.sql.replace(/"posts"\."(space_id|author_i
  * `people` people get HTTP + bare server SQL + fixed SQL; `fixedOnly` more get only the fixed SQL
  * (the server SQL takes seconds at full scale on SQLite).
  */
-export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 500, fixedOnly = 0, warmup = 100, seed = 7 }) {
+export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 500, fixedOnly = 0, warmup = 100, seed = 7, bareIsFixed = false }) {
   const R = rng(seed);
   const employees = meta.sessions.filter((s) => s.role !== 'guest');
   const chosen = [];
@@ -97,8 +97,10 @@ export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 50
   let errors = 0;
   for (let i = 0; i < chosen.length; i++) {
     const s = chosen[i];
-    const q = await bare.compile({ id: s.id, role: s.role, scope: 'session' });
-    const f = await bare.run(fixSql(q));
+    const compiled = await bare.compile({ id: s.id, role: s.role, scope: 'session' });
+    // With the fix loaded into Foyer (run.mjs --patched-feed) the server runs the fixed SQL.
+    const q = bareIsFixed ? fixSql(compiled) : compiled;
+    const f = await bare.run(fixSql(compiled));
     const measured = i >= chosen.length - people;
     if (i >= warmup) fixedMs.push(f.ms);
     if (!measured && (i >= warmup || i % 10)) continue; // a few HTTP warm-ups, then fixed-SQL-only people
