@@ -35,11 +35,13 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
     const pg = require('pg');
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
+    const names = new Map();
     return {
       compile,
       async run(q) {
         const t0 = performance.now();
-        const r = await client.query({ name: 'homefeed', text: q.sql, values: q.params });
+        if (!names.has(q.sql)) names.set(q.sql, `homefeed${names.size}`);
+        const r = await client.query({ name: names.get(q.sql), text: q.sql, values: q.params });
         return { ms: performance.now() - t0, ids: r.rows.slice(0, 20).map((x) => x.id) };
       },
       explain: async (q) => (await client.query(`explain analyze ${q.sql}`, q.params)).rows.map((r) => r['QUERY PLAN']).join('\n'),
