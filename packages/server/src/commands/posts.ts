@@ -40,8 +40,8 @@ async function resolveMentions(db: Kysely<DB>, spaceId: number, body: string): P
   return { knownHandles: new Set(users.map((u) => u.handle)), readers, unreachable };
 }
 
-async function writeHashtags(trx: Kysely<DB>, postId: number, spaceId: number, body: string) {
-  await trx.deleteFrom('post_hashtags').where('post_id', '=', postId).execute();
+async function writeHashtags(trx: Kysely<DB>, postId: number, spaceId: number, body: string, fresh = false) {
+  if (!fresh) await trx.deleteFrom('post_hashtags').where('post_id', '=', postId).execute();
   const tags = extractHashtags(body);
   if (tags.length)
     await trx
@@ -69,9 +69,9 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
       .values({ space_id: spaceId, author_id: actor.id, body, html, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await writeHashtags(trx, id, spaceId, body);
+    await writeHashtags(trx, id, spaceId, body, true);
     await attachImages(trx, actor, id, imageIds);
-    await followPostImplicitly(trx, actor.id, id);
+    await trx.insertInto('follow_posts').values({ user_id: actor.id, post_id: id, following: 1 }).execute();
     for (const m of mentions.readers) {
       await trx.insertInto('mentions').values({ post_id: id, comment_id: 0, user_id: m.id }).execute();
       await notify(trx, { userId: m.id, type: 'mention', actorId: actor.id, spaceId, postId: id });

@@ -31,8 +31,29 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string; poolSize?:
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -65536');
+  cacheStatements(database);
   const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement on every call; preparing is a large share of a
+ * cheap query's cost (docs/benchmarks.md). Statements are reusable, so keep the recent ones.
+ */
+function cacheStatements(database: Database.Database, size = 500): void {
+  const prepare = database.prepare.bind(database);
+  const cache = new Map<string, Database.Statement>();
+  database.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (stmt) {
+      cache.delete(source); // re-insert: most recently used last
+    } else {
+      stmt = prepare(source);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(source, stmt);
+    return stmt;
+  }) as typeof database.prepare;
 }
 
 export async function ping(db: Db): Promise<void> {

@@ -2,7 +2,7 @@
  * Feed queries. Each one filters by the read policy inside SQL (readableSpaceIds) and pages by
  * keyset (post id descending), so page N costs the same as page 1.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { readableSpaceIds } from '../policies/spaces.js';
@@ -19,33 +19,105 @@ function base(db: Kysely<DB>, { before, limit }: PageArgs) {
   return q.orderBy('posts.id', 'desc').limit(limit + 1);
 }
 
-/** Posts from my spaces, from people I follow and with hashtags I follow. */
-export function homeFeed(db: Kysely<DB>, actor: Actor, args: PageArgs): Promise<PostRow[]> {
-  return base(db, args)
-    .where((eb) =>
-      eb.or([
-        eb(
-          'posts.space_id',
-          'in',
-          eb.selectFrom('memberships').select('space_id').where('user_id', '=', actor.id).where('state', '=', 'member'),
-        ),
-        eb.and([
-          eb.or([
-            eb('posts.author_id', 'in', eb.selectFrom('follow_users').select('followee_id').where('follower_id', '=', actor.id)),
-            eb(
-              'posts.id',
-              'in',
-              eb
-                .selectFrom('post_hashtags')
-                .select('post_id')
-                .where('tag', 'in', eb.selectFrom('follow_hashtags').select('tag').where('user_id', '=', actor.id)),
-            ),
-          ]),
-          eb('posts.space_id', 'in', readableSpaceIds(db, actor)),
+export interface FeedSources {
+  spaceIds: number[];
+  authorIds: number[];
+  tags: string[];
+}
+
+/** What feeds my home feed: the spaces I am a member of, the people and hashtags I follow. */
+export async function homeFeedSources(db: Kysely<DB>, actor: Actor): Promise<FeedSources> {
+  const [spaces, authors, tags] = await Promise.all([
+    db.selectFrom('memberships').select('space_id').where('user_id', '=', actor.id).where('state', '=', 'member').execute(),
+    db.selectFrom('follow_users').select('followee_id').where('follower_id', '=', actor.id).execute(),
+    db.selectFrom('follow_hashtags').select('tag').where('user_id', '=', actor.id).execute(),
+  ]);
+  return { spaceIds: spaces.map((r) => r.space_id), authorIds: authors.map((r) => r.followee_id), tags: tags.map((r) => r.tag) };
+}
+
+/** Above this many sources one merged query gets unwieldy (SQLite allows 500 compound terms). */
+const MAX_MERGED_SOURCES = 200;
+
+/**
+ * The home feed page as one query: for every source, the newest `limit + 1` ids before the cursor
+ * (a short range on the (space_id, id), (author_id, id) or (tag, post_id) index), merged, newest
+ * first. Cost grows with the number of sources, not with the number of posts in them; a plain
+ * OR of IN-lists made SQLite read every post of every readable space (docs/benchmarks.md).
+ * Followed people and hashtags only count in spaces the actor may read.
+ */
+export function homeFeedPage(db: Kysely<DB>, actor: Actor, sources: FeedSources, { before, limit }: PageArgs) {
+  const n = limit + 1;
+  const bySpace = sources.spaceIds.map((spaceId) => {
+    let q = db.selectFrom('posts').select('id').where('space_id', '=', spaceId).where('deleted_at', 'is', null);
+    if (before) q = q.where('id', '<', before);
+    return q.orderBy('id', 'desc').limit(n);
+  });
+  const byAuthor = sources.authorIds.map((authorId) => {
+    let q = db
+      .selectFrom('posts')
+      .select('id')
+      .where('author_id', '=', authorId)
+      .where('deleted_at', 'is', null)
+      .where('space_id', 'in', readableSpaceIds(db, actor));
+    if (before) q = q.where('id', '<', before);
+    return q.orderBy('id', 'desc').limit(n);
+  });
+  const byTag = sources.tags.map((tag) => {
+    let q = db
+      .selectFrom('post_hashtags')
+      .select('post_id as id')
+      .where('tag', '=', tag)
+      .where('space_id', 'in', readableSpaceIds(db, actor));
+    if (before) q = q.where('post_id', '<', before);
+    return q.orderBy('post_id', 'desc').limit(n);
+  });
+  const parts = [...bySpace, ...byAuthor, ...byTag];
+  if (!parts.length) return null;
+  const [first, ...rest] = parts.map((q, i) => db.selectFrom(q.as(`s${i}`)).select(`s${i}.id`));
+  const merged = rest.reduce((acc, q) => acc.unionAll(q), first);
+  return db
+    .selectFrom('posts')
+    .selectAll('posts')
+    .where('posts.id', 'in', db.selectFrom(merged.as('merged')).select('merged.id'))
+    .where('posts.deleted_at', 'is', null)
+    .orderBy('posts.id', 'desc')
+    .limit(n);
+}
+
+/**
+ * For people with very many sources: walk posts newest first by primary key and filter. The unary
+ * plus keeps SQLite from turning the OR into a scan of every readable space (a no-op elsewhere).
+ */
+function homeFeedWalk(db: Kysely<DB>, actor: Actor, args: PageArgs) {
+  const plus = (col: string) => sql<number>`+${sql.ref(col)}`;
+  return base(db, args).where((eb) =>
+    eb.or([
+      eb(plus('posts.space_id'), 'in', eb.selectFrom('memberships').select('space_id').where('user_id', '=', actor.id).where('state', '=', 'member')),
+      eb.and([
+        eb.or([
+          eb(plus('posts.author_id'), 'in', eb.selectFrom('follow_users').select('followee_id').where('follower_id', '=', actor.id)),
+          eb.exists(
+            eb
+              .selectFrom('post_hashtags as ph')
+              .innerJoin('follow_hashtags as fh', 'fh.tag', 'ph.tag')
+              .select('ph.post_id')
+              .whereRef('ph.post_id', '=', 'posts.id')
+              .where('fh.user_id', '=', actor.id),
+          ),
         ]),
+        eb(plus('posts.space_id'), 'in', readableSpaceIds(db, actor)),
       ]),
-    )
-    .execute();
+    ]),
+  );
+}
+
+/** Posts from my spaces, from people I follow and with hashtags I follow, newest first. */
+export async function homeFeed(db: Kysely<DB>, actor: Actor, args: PageArgs, maxMergedSources = MAX_MERGED_SOURCES): Promise<PostRow[]> {
+  const sources = await homeFeedSources(db, actor);
+  const count = sources.spaceIds.length + sources.authorIds.length + sources.tags.length;
+  if (count > maxMergedSources) return homeFeedWalk(db, actor, args).execute();
+  const q = homeFeedPage(db, actor, sources, args);
+  return q ? q.execute() : [];
 }
 
 export function spaceFeed(db: Kysely<DB>, spaceId: number, args: PageArgs): Promise<PostRow[]> {
