@@ -1,7 +1,8 @@
 // Home feed, first page, for many different people: HTTP (GET /api/v1/feed) against the bare SQL
-// query that fetches the same 20 post rows. The bare query is the server's own homeFeed() compiled
-// by Kysely (no driver), run as a prepared statement in this process: better-sqlite3 on the same
-// file, or one pg connection. Requests run one at a time, alternating HTTP and bare per person, so
+// that fetches the same 20 post rows. The bare SQL is the server's own feed code compiled by Kysely
+// (no driver), run as prepared statements in this process: better-sqlite3 on the same file, or one
+// pg connection. Current server: the 3 source queries + the merged page query; servers before
+// 6ce1924: the single OR query (and its unary-plus fix as a second baseline). Requests run one at a time, alternating HTTP and bare per person, so
 // both see the same machine. The ids of both answers are compared.
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -19,32 +20,59 @@ async function compiler(dialect) {
       createIntrospector: (d) => (dialect === 'postgres' ? new k.PostgresIntrospector(d) : new k.SqliteIntrospector(d)),
       createQueryCompiler: () => (dialect === 'postgres' ? new k.PostgresQueryCompiler() : new k.SqliteQueryCompiler()),
     },
-    log: (e) => captured.push(e.query),
+    log: (e) => captured.push({ sql: e.query.sql, params: [...e.query.parameters] }),
   });
-  const { homeFeed } = await import(path.join(ROOT, 'packages/server/dist/queries/feeds.js'));
-  return async (actor) => {
+  const feeds = await import(path.join(ROOT, 'packages/server/dist/queries/feeds.js'));
+  const capture = async (fn) => {
     captured.length = 0;
-    await homeFeed(db, actor, { limit: 20 });
-    return { sql: captured[0].sql, params: [...captured[0].parameters] };
+    await fn();
+    return [...captured];
+  };
+  // Server >= 6ce1924: homeFeed = homeFeedSources (3 small queries) + homeFeedPage (one merged
+  // query over per-source index ranges). Older servers: one query with an OR of IN-lists.
+  const twoStep = typeof feeds.homeFeedPage === 'function' && typeof feeds.homeFeedSources === 'function';
+  return {
+    twoStep,
+    /** Statements the bare baseline runs, in order; `sourcesOf` runs the source queries for real. */
+    async plan(actor, sourcesOf) {
+      if (!twoStep) return capture(() => feeds.homeFeed(db, actor, { limit: 20 }));
+      const sourceQs = await capture(() => feeds.homeFeedSources(db, actor));
+      const sources = await sourcesOf(sourceQs);
+      const page = await capture(async () => {
+        const q = feeds.homeFeedPage(db, actor, sources, { limit: 20 });
+        if (q) await q.execute();
+      });
+      return [...sourceQs, ...page];
+    },
   };
 }
 
 export async function bareFeedRunner({ dataDir, databaseUrl }) {
-  const compile = await compiler(databaseUrl ? 'postgres' : 'sqlite');
+  const c = await compiler(databaseUrl ? 'postgres' : 'sqlite');
+  const toSources = (rows) => ({
+    spaceIds: rows[0].map((r) => r.space_id),
+    authorIds: rows[1].map((r) => r.followee_id),
+    tags: rows[2].map((r) => r.tag),
+  });
   if (databaseUrl) {
     const pg = require('pg');
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     const names = new Map();
+    const exec = async (q) => {
+      if (!names.has(q.sql)) names.set(q.sql, `homefeed${names.size}`);
+      return (await client.query({ name: names.get(q.sql), text: q.sql, values: q.params })).rows;
+    };
     return {
-      compile,
-      async run(q) {
+      twoStep: c.twoStep,
+      compile: (actor) => c.plan(actor, async (qs) => toSources(await Promise.all(qs.map(exec)))),
+      async run(qs) {
         const t0 = performance.now();
-        if (!names.has(q.sql)) names.set(q.sql, `homefeed${names.size}`);
-        const r = await client.query({ name: names.get(q.sql), text: q.sql, values: q.params });
-        return { ms: performance.now() - t0, ids: r.rows.slice(0, 20).map((x) => x.id) };
+        let rows = [];
+        for (const q of qs) rows = await exec(q);
+        return { ms: performance.now() - t0, ids: rows.slice(0, 20).map((x) => x.id) };
       },
-      explain: async (q) => (await client.query(`explain analyze ${q.sql}`, q.params)).rows.map((r) => r['QUERY PLAN']).join('\n'),
+      explain: async (qs) => (await client.query(`explain analyze ${qs.at(-1).sql}`, qs.at(-1).params)).rows.map((r) => r['QUERY PLAN']).join('\n'),
       close: () => client.end(),
     };
   }
@@ -52,16 +80,21 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
   const db = new Database(path.join(dataDir, 'foyer.db'), { readonly: true });
   db.pragma('cache_size = -65536');
   const stmts = new Map();
+  const stmt = (sql) => {
+    let st = stmts.get(sql);
+    if (!st) stmts.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
   return {
-    compile,
-    async run(q) {
-      let s = stmts.get(q.sql);
-      if (!s) stmts.set(q.sql, (s = db.prepare(q.sql)));
+    twoStep: c.twoStep,
+    compile: (actor) => c.plan(actor, async (qs) => toSources(qs.map((q) => stmt(q.sql).all(q.params)))),
+    async run(qs) {
       const t0 = performance.now();
-      const rows = s.all(q.params);
+      let rows = [];
+      for (const q of qs) rows = stmt(q.sql).all(q.params);
       return { ms: performance.now() - t0, ids: rows.slice(0, 20).map((x) => x.id) };
     },
-    explain: async (q) => db.prepare(`explain query plan ${q.sql}`).all(q.params).map((r) => `${r.id}/${r.parent} ${r.detail}`).join('\n'),
+    explain: async (qs) => db.prepare(`explain query plan ${qs.at(-1).sql}`).all(qs.at(-1).params).map((r) => `${r.id}/${r.parent} ${r.detail}`).join('\n'),
     close: async () => db.close(),
   };
 }
@@ -71,7 +104,7 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
  * a MULTI-INDEX OR (every post of every readable space, then a temp B-tree sort) and makes it walk
  * the primary key backwards until 21 rows match. The suggested fix; results must be identical.
  */
-export const fixSql = (q) => ({ sql: q.sql.replace(/"posts"\."(space_id|author_id|id)" in/g, '+"posts"."$1" in'), params: q.params });
+export const fixSql = (qs) => qs.map((q) => ({ sql: q.sql.replace(/"posts"\."(space_id|author_id|id)" in/g, '+"posts"."$1" in'), params: q.params }));
 
 /**
  * `people` people get HTTP + bare server SQL + fixed SQL; `fixedOnly` more get only the fixed SQL
@@ -148,5 +181,6 @@ export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 50
     rps8: rps,
     plan,
     fixedPlan,
+    serverFeed: bare.twoStep ? 'sources + merged per-source page (>= 6ce1924)' : 'single OR query (< 6ce1924)',
   };
 }
