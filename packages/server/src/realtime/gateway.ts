@@ -20,10 +20,20 @@ interface Client {
 
 type Readers = Awaited<ReturnType<typeof spaceReaders>>;
 const REPLAY_LIMIT = 5000;
+const READERS_CACHE_SIZE = 1000;
+/** Events after which a space's readers must be read again from the database. */
+const AUDIENCE_CHANGING = new Set(['membership.changed', 'space.updated', 'access.revoked']);
 
 export class Gateway {
   private clients = new Set<Client>();
   private chain: Promise<void> = Promise.resolve();
+  /**
+   * Readers per space, kept between events: a post in a 10,000-member space should not reload
+   * 10,000 ids. Events are delivered in commit order and every membership or visibility change
+   * writes one of AUDIENCE_CHANGING in its own transaction, so the entry is dropped before any
+   * later event of that space is delivered.
+   */
+  private readers = new Map<number, Readers>();
 
   constructor(
     private readonly svc: Services,
@@ -88,13 +98,10 @@ export class Gateway {
 
   private async deliver(events: OutboxEvent[], clients: Client[], replaying = false): Promise<void> {
     if (!clients.length || !events.length) return;
-    const readersCache = new Map<number, Readers>();
-    const readersOf = async (spaceId: number) => {
-      if (!readersCache.has(spaceId)) readersCache.set(spaceId, await spaceReaders(this.svc.db, spaceId));
-      return readersCache.get(spaceId)!;
-    };
     for (const ev of events) {
-      const readers = ev.spaceId !== null && ev.userId === null ? await readersOf(ev.spaceId) : null;
+      // Payloads name the space even when the event goes to one person only.
+      if (AUDIENCE_CHANGING.has(ev.type)) this.readers.delete(Number(ev.spaceId ?? ev.payload.spaceId));
+      const readers = ev.spaceId !== null && ev.userId === null ? await this.readersOf(ev.spaceId) : null;
       const msg = JSON.stringify({ kind: 'event', id: ev.id, type: ev.type as EventName, data: ev.payload } satisfies ServerMessage);
       for (const c of clients) {
         if (ev.id <= c.lastSent) continue;
@@ -106,6 +113,16 @@ export class Gateway {
         c.lastSent = ev.id;
       }
     }
+  }
+
+  private async readersOf(spaceId: number): Promise<Readers> {
+    let r = this.readers.get(spaceId);
+    if (r === undefined) {
+      r = await spaceReaders(this.svc.db, spaceId);
+      if (this.readers.size >= READERS_CACHE_SIZE) this.readers.delete(this.readers.keys().next().value!);
+      this.readers.set(spaceId, r);
+    }
+    return r;
   }
 
   /** The audience rule: user-targeted events go to that user; space events to its readers. */
