@@ -97,10 +97,11 @@ export class Gateway {
   }
 
   private async deliver(events: OutboxEvent[], clients: Client[], replaying = false): Promise<void> {
+    // Invalidate first, even with nobody connected: the cache outlives the sockets.
+    // Payloads name the space even when the event goes to one person only.
+    for (const ev of events) if (AUDIENCE_CHANGING.has(ev.type)) this.readers.delete(Number(ev.spaceId ?? ev.payload.spaceId));
     if (!clients.length || !events.length) return;
     for (const ev of events) {
-      // Payloads name the space even when the event goes to one person only.
-      if (AUDIENCE_CHANGING.has(ev.type)) this.readers.delete(Number(ev.spaceId ?? ev.payload.spaceId));
       const readers = ev.spaceId !== null && ev.userId === null ? await this.readersOf(ev.spaceId) : null;
       const msg = JSON.stringify({ kind: 'event', id: ev.id, type: ev.type as EventName, data: ev.payload } satisfies ServerMessage);
       for (const c of clients) {
