@@ -105,6 +105,7 @@ export async function benchMixed({ foyer, meta, steps, stepSeconds = 40, rampSec
     bucket = { lat: [], byAction: {}, errors: 0, statuses: {} };
     const ev0 = wsEvents;
     const cpu0 = foyer.cpu();
+    const self0 = process.cpuUsage();
     const t0 = performance.now();
     await sleep(stepSeconds * 1000);
     const b = bucket;
@@ -123,13 +124,14 @@ export async function benchMixed({ foyer, meta, steps, stepSeconds = 40, rampSec
       errorStatuses: b.statuses,
       serverAlive: foyer.alive,
       serverCpuPercent: ((foyer.cpu() - cpu0) / secs) * 100,
+      loadGeneratorCpuPercent: (((u) => (u.user + u.system) / 1e6)(process.cpuUsage(self0)) / secs) * 100,
       rssMb: foyer.rssKb() / 1024,
       wsEventsPerSecond: (wsEvents - ev0) / secs,
       byAction: Object.fromEntries(Object.entries(b.byAction).map(([k, v]) => [k, { n: v.length, mean: summary(v).mean, p99: summary(v).p99 }])),
     };
     step.ok = st.n > 0 && step.mean < 100 && step.p99 < 2000 && step.errorRate <= 0.01;
     results.push(step);
-    log(`mixed: ${target} people: ${st.n} req (${fmt(step.rps, 1)}/s) mean ${fmt(step.mean)} ms p99 ${fmt(step.p99)} ms err ${fmt(step.errorRate * 100, 1)}% cpu ${fmt(step.serverCpuPercent, 0)}% ${step.ok ? 'OK' : 'FAIL'}`);
+    log(`mixed: ${target} people: ${st.n} req (${fmt(step.rps, 1)}/s) mean ${fmt(step.mean)} ms p99 ${fmt(step.p99)} ms err ${fmt(step.errorRate * 100, 1)}% cpu ${fmt(step.serverCpuPercent, 0)}% (load generator ${fmt(step.loadGeneratorCpuPercent, 0)}%) ${step.ok ? 'OK' : 'FAIL'}`);
     if (!step.ok) break;
     best = target;
   }
