@@ -65,7 +65,12 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
     };
     return {
       twoStep: c.twoStep,
-      compile: (actor) => c.plan(actor, async (qs) => toSources(await Promise.all(qs.map(exec)))),
+      compile: (actor) =>
+        c.plan(actor, async (qs) => {
+          const rows = [];
+          for (const q of qs) rows.push(await exec(q));
+          return toSources(rows);
+        }),
       async run(qs) {
         const t0 = performance.now();
         let rows = [];
