@@ -7,7 +7,7 @@
  *   secret  : exists only for members (and people invited to it).
  * Org admins get no content access to private or secret spaces they are not members of.
  */
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB, SpaceTable, MembershipTable } from '../db/schema.js';
 import type { Selectable } from 'kysely';
 import { isEmployee, type Actor } from './actor.js';
@@ -62,6 +62,18 @@ export function readableSpaceIds(db: Kysely<DB>, actor: Actor) {
     .where('state', '=', 'member');
   if (!isEmployee(actor)) return memberOf;
   return db.selectFrom('spaces').select('id').where('visibility', '=', 'public').union(memberOf);
+}
+
+/**
+ * The same rule as readableSpaceIds, as a per-row condition on a space id column when the actor's
+ * member spaces are already known: a literal list plus a primary-key lookup for public spaces.
+ * Cheap when checked on a few rows (feed ranges); readableSpaceIds suits whole-table filters.
+ */
+export function readableSpaceCondition(actor: Actor, memberSpaceIds: number[], table: 'posts' | 'post_hashtags'): Expression<SqlBool> {
+  const column = sql.ref(`${table}.space_id`);
+  const member = memberSpaceIds.length ? sql<SqlBool>`${column} in (${sql.join(memberSpaceIds)})` : sql<SqlBool>`1 = 0`;
+  if (!isEmployee(actor)) return member;
+  return sql<SqlBool>`(${member} or exists (select 1 from spaces rs where rs.id = ${column} and rs.visibility = 'public'))`;
 }
 
 /** WHERE clause for spaces the actor may know exist (directory, autocomplete, counts). */

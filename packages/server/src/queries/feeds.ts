@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
-import { readableSpaceIds } from '../policies/spaces.js';
+import { readableSpaceIds, readableSpaceCondition } from '../policies/spaces.js';
 import type { PostRow } from '../policies/posts.js';
 
 export interface PageArgs {
@@ -58,7 +58,7 @@ export function homeFeedPage(db: Kysely<DB>, actor: Actor, sources: FeedSources,
       .select('id')
       .where('author_id', '=', authorId)
       .where('deleted_at', 'is', null)
-      .where('space_id', 'in', readableSpaceIds(db, actor));
+      .where(readableSpaceCondition(actor, sources.spaceIds, 'posts'));
     if (before) q = q.where('id', '<', before);
     return q.orderBy('id', 'desc').limit(n);
   });
@@ -67,7 +67,7 @@ export function homeFeedPage(db: Kysely<DB>, actor: Actor, sources: FeedSources,
       .selectFrom('post_hashtags')
       .select('post_id as id')
       .where('tag', '=', tag)
-      .where('space_id', 'in', readableSpaceIds(db, actor));
+      .where(readableSpaceCondition(actor, sources.spaceIds, 'post_hashtags'));
     if (before) q = q.where('post_id', '<', before);
     return q.orderBy('post_id', 'desc').limit(n);
   });
