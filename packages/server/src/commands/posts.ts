@@ -62,13 +62,14 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
   if (!can.post) throw forbidden(can.read ? 'join the space to post' : 'you cannot post here');
   const mentions = await resolveMentions(svc.db, spaceId, body);
   const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
-  const id = await write(svc, async (trx) => {
+  const post = await write(svc, async (trx) => {
     const now = nowIso();
-    const { id } = await trx
+    const row = await trx
       .insertInto('posts')
       .values({ space_id: spaceId, author_id: actor.id, body, html, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
-      .returning('id')
+      .returningAll()
       .executeTakeFirstOrThrow();
+    const id = row.id;
     await writeHashtags(trx, id, spaceId, body, true);
     await attachImages(trx, actor, id, imageIds);
     await trx.insertInto('follow_posts').values({ user_id: actor.id, post_id: id, following: 1 }).execute();
@@ -78,9 +79,10 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
     }
     await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
     await emit(trx, 'post.created', { spaceId, postId: id, authorId: actor.id }, { spaceId });
-    return id;
+    return row;
   });
-  return { id, unreachableMentions: mentions.unreachable };
+  // The author may read what they just posted: the row goes straight to the presenter.
+  return { post, unreachableMentions: mentions.unreachable };
 }
 
 export async function updatePost(svc: Services, actor: Actor, postId: number, body: string) {

@@ -76,7 +76,7 @@ export async function seedDemo(svc: Services): Promise<void> {
   const ordered = [...DEMO_POSTS].sort((a, b) => b.hoursAgo - a.hoursAgo);
   for (const p of ordered) {
     const spaceId = spaceIds.get(p.space)!;
-    const { id } = await posts.createPost(svc, actor(p.author), spaceId, p.body);
+    const { id } = (await posts.createPost(svc, actor(p.author), spaceId, p.body)).post;
     const commentIds: number[] = [];
     for (const c of p.comments ?? []) {
       const { id: commentId } = await posts.createComment(svc, actor(c.author), id, c.body);
