@@ -81,8 +81,8 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
     await emit(trx, 'post.created', { spaceId, postId: id, authorId: actor.id }, { spaceId });
     return row;
   });
-  // The author may read what they just posted: the row goes straight to the presenter.
-  return { post, unreachableMentions: mentions.unreachable };
+  // The author may read what they just posted: row and space go straight to the presenter.
+  return { post, context: { space: ctx.space, membership: ctx.membership }, unreachableMentions: mentions.unreachable };
 }
 
 export async function updatePost(svc: Services, actor: Actor, postId: number, body: string) {

@@ -27,14 +27,25 @@ function reactionSummary(rows: { reaction: string; n: number }[], mine: string[]
   return { counts, mine: mine as Reaction[] };
 }
 
-export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[]): Promise<Post[]> {
+/** Context the caller already loaded (e.g. the space a post was just written to) is not read again. */
+export interface KnownContext {
+  space: SpaceRow;
+  membership: MembershipRow | null;
+}
+
+export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[], known?: KnownContext): Promise<Post[]> {
   if (!posts.length) return [];
   const postIds = posts.map((p) => p.id);
   const spaceIds = [...new Set(posts.map((p) => p.space_id))];
+  const useKnown = !!known && spaceIds.length === 1 && spaceIds[0] === known.space.id;
   const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags, images] = await Promise.all([
     usersById(db, posts.map((p) => p.author_id)),
-    db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute(),
-    db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute(),
+    useKnown ? [known!.space] : db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute(),
+    useKnown
+      ? known!.membership
+        ? [known!.membership]
+        : []
+      : db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute(),
     db
       .selectFrom('reactions')
       .select(['post_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
