@@ -1,6 +1,7 @@
 /**
- * Feed queries. Each one filters by the read policy inside SQL (readableSpaceIds) and pages by
- * keyset (post id descending), so page N costs the same as page 1.
+ * Feed queries. Each one filters by the read policy inside SQL (readableSpaceIds, or
+ * readableSpaceCondition per row) and pages by keyset (post id descending), so page N costs the
+ * same as page 1.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
