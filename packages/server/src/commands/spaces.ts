@@ -139,12 +139,7 @@ async function upsertMembership(
   role: 'owner' | 'admin' | 'member',
   state: 'member' | 'requested' | 'invited',
 ) {
-  const existing = await trx
-    .selectFrom('memberships')
-    .select('state')
-    .where('space_id', '=', spaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const existing = await findMembership(trx, spaceId, userId);
   if (existing) {
     await trx.updateTable('memberships').set({ state }).where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
   } else {
@@ -153,6 +148,10 @@ async function upsertMembership(
       .values({ space_id: spaceId, user_id: userId, role, state, created_at: nowIso() })
       .execute();
   }
+}
+
+function findMembership(db: Kysely<DB>, spaceId: number, userId: number) {
+  return db.selectFrom('memberships').selectAll().where('space_id', '=', spaceId).where('user_id', '=', userId).executeTakeFirst();
 }
 
 /** A space always keeps at least one owner: refuse to remove or demote the last one. */
@@ -225,12 +224,7 @@ export async function leaveSpace(svc: Services, actor: Actor, spaceId: number) {
 async function removeMembership(svc: Services, ctx: SpaceContext, userId: number) {
   const spaceId = ctx.space.id;
   await write(svc, async (trx) => {
-    const m = await trx
-      .selectFrom('memberships')
-      .selectAll()
-      .where('space_id', '=', spaceId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const m = await findMembership(trx, spaceId, userId);
     if (!m) throw notFound('member');
     if (m.role === 'owner' && m.state === 'member') await assertAnotherOwner(trx, spaceId);
     await trx.deleteFrom('memberships').where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
@@ -268,12 +262,7 @@ export async function inviteMember(svc: Services, actor: Actor, spaceId: number,
 
 export async function decideJoinRequest(svc: Services, actor: Actor, spaceId: number, userId: number, approve: boolean) {
   await requireManager(svc, actor, spaceId);
-  const m = await svc.db
-    .selectFrom('memberships')
-    .select('state')
-    .where('space_id', '=', spaceId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const m = await findMembership(svc.db, spaceId, userId);
   if (m?.state !== 'requested') throw notFound('join request');
   await write(svc, async (trx) => {
     if (approve) await upsertMembership(trx, spaceId, userId, 'member', 'member');
@@ -303,12 +292,7 @@ export async function changeMemberRole(
   if ((role === 'owner' || userId !== actor.id) && ctx.membership?.role !== 'owner' && role !== 'member')
     throw forbidden('only owners can appoint owners and admins');
   await write(svc, async (trx) => {
-    const m = await trx
-      .selectFrom('memberships')
-      .selectAll()
-      .where('space_id', '=', spaceId)
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
+    const m = await findMembership(trx, spaceId, userId);
     if (!m || m.state !== 'member') throw notFound('member');
     if (m.role === 'owner' && role !== 'owner') await assertAnotherOwner(trx, spaceId);
     if (m.role === 'owner' && ctx.membership?.role !== 'owner') throw forbidden('only owners can change an owner');
