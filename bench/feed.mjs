@@ -1,7 +1,8 @@
 // Home feed, first page, for many different people: HTTP (GET /api/v1/feed) against the bare SQL
 // that fetches the same 20 post rows. The bare SQL is the server's own feed code compiled by Kysely
 // (no driver), run as prepared statements in this process: better-sqlite3 on the same file, or one
-// pg connection. Current server: the 3 source queries + the merged page query; servers before
+// pg connection. Current server: the statements homeFeed actually ran for that person (recent
+// window walk, or sources + merged page), recorded and replayed; before that: the 3 source queries + the merged page query; servers before
 // 6ce1924: the single OR query (and its unary-plus fix as a second baseline). Requests run one at a time, alternating HTTP and bare per person, so
 // both see the same machine. The ids of both answers are compared.
 import path from 'node:path';
@@ -31,10 +32,19 @@ async function compiler(dialect) {
   // Server >= 6ce1924: homeFeed = homeFeedSources (3 small queries) + homeFeedPage (one merged
   // query over per-source index ranges). Older servers: one query with an OR of IN-lists.
   const twoStep = typeof feeds.homeFeedPage === 'function' && typeof feeds.homeFeedSources === 'function';
+  // Server with the recent-window walk (RECENT_WINDOW): which statements run depends on the data,
+  // so the baseline records what homeFeed executes against the real database and replays that.
+  const recorded = typeof feeds.RECENT_WINDOW === 'number';
   return {
     twoStep,
+    recorded,
     /** Statements the bare baseline runs, in order; `sourcesOf` runs the source queries for real. */
-    async plan(actor, sourcesOf) {
+    async plan(actor, sourcesOf, realDb) {
+      if (recorded && realDb) {
+        realDb.captured.length = 0;
+        await feeds.homeFeed(realDb.db, actor, { limit: 20 });
+        return [...realDb.captured];
+      }
       if (!twoStep) return capture(() => feeds.homeFeed(db, actor, { limit: 20 }));
       const sourceQs = await capture(() => feeds.homeFeedSources(db, actor));
       const sources = await sourcesOf(sourceQs);
@@ -63,14 +73,25 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
       if (!names.has(q.sql)) names.set(q.sql, `homefeed${names.size}`);
       return (await client.query({ name: names.get(q.sql), text: q.sql, values: q.params })).rows;
     };
+    const k = await import('kysely');
+    const realDb = { captured: [] };
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    realDb.db = new k.Kysely({
+      dialect: new k.PostgresDialect({ pool }),
+      log: (e) => realDb.captured.push({ sql: e.query.sql, params: [...e.query.parameters] }),
+    });
     return {
       twoStep: c.twoStep,
       compile: (actor) =>
-        c.plan(actor, async (qs) => {
-          const rows = [];
-          for (const q of qs) rows.push(await exec(q));
-          return toSources(rows);
-        }),
+        c.plan(
+          actor,
+          async (qs) => {
+            const rows = [];
+            for (const q of qs) rows.push(await exec(q));
+            return toSources(rows);
+          },
+          realDb,
+        ),
       async run(qs) {
         const t0 = performance.now();
         let rows = [];
@@ -78,7 +99,10 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
         return { ms: performance.now() - t0, ids: rows.slice(0, 20).map((x) => x.id) };
       },
       explain: async (qs) => (await client.query(`explain analyze ${qs.at(-1).sql}`, qs.at(-1).params)).rows.map((r) => r['QUERY PLAN']).join('\n'),
-      close: () => client.end(),
+      close: async () => {
+        await client.end();
+        await realDb.db.destroy();
+      },
     };
   }
   const Database = require('better-sqlite3');
@@ -90,9 +114,15 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
     if (!st) stmts.set(sql, (st = db.prepare(sql)));
     return st;
   };
+  const k = await import('kysely');
+  const realDb = { captured: [] };
+  realDb.db = new k.Kysely({
+    dialect: new k.SqliteDialect({ database: db }),
+    log: (e) => realDb.captured.push({ sql: e.query.sql, params: [...e.query.parameters] }),
+  });
   return {
     twoStep: c.twoStep,
-    compile: (actor) => c.plan(actor, async (qs) => toSources(qs.map((q) => stmt(q.sql).all(q.params)))),
+    compile: (actor) => c.plan(actor, async (qs) => toSources(qs.map((q) => stmt(q.sql).all(q.params))), realDb),
     async run(qs) {
       const t0 = performance.now();
       let rows = [];

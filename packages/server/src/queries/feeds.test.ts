@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestFoyer, type TestFoyer, type TestClient } from '../test/harness.js';
 import { homeFeed } from './feeds.js';
 
-/** Both home-feed strategies (merged per-source ranges, primary-key walk) give the same pages. */
+/** Every home-feed strategy (recent window, merged per-source ranges, full walk) gives the same pages. */
 describe('home feed strategies agree', () => {
   let t: TestFoyer;
   const people: TestClient[] = [];
@@ -38,9 +38,15 @@ describe('home feed strategies agree', () => {
     for (const p of people) {
       let before: number | undefined;
       for (let pageNo = 0; pageNo < 6; pageNo++) {
-        const merged = await homeFeed(t.foyer.svc.db, p.actor, { before, limit: 7 });
-        const walked = await homeFeed(t.foyer.svc.db, p.actor, { before, limit: 7 }, 0);
-        expect(merged.map((r) => r.id), `${p.handle} page ${pageNo}`).toEqual(walked.map((r) => r.id));
+        const db = t.foyer.svc.db;
+        const merged = await homeFeed(db, p.actor, { before, limit: 7 }, { recentWindow: 0 });
+        const walked = await homeFeed(db, p.actor, { before, limit: 7 }, { recentWindow: 0, maxMergedSources: 0 });
+        const windowed = await homeFeed(db, p.actor, { before, limit: 7 }, { recentWindow: 15 });
+        const defaults = await homeFeed(db, p.actor, { before, limit: 7 });
+        const ids = merged.map((r) => r.id);
+        expect(walked.map((r) => r.id), `${p.handle} page ${pageNo} walk`).toEqual(ids);
+        expect(windowed.map((r) => r.id), `${p.handle} page ${pageNo} window`).toEqual(ids);
+        expect(defaults.map((r) => r.id), `${p.handle} page ${pageNo} default`).toEqual(ids);
         seen += Math.min(merged.length, 7);
         if (merged.length <= 7) break;
         before = merged[6].id;

@@ -86,12 +86,13 @@ export function homeFeedPage(db: Kysely<DB>, actor: Actor, sources: FeedSources,
 }
 
 /**
- * For people with very many sources: walk posts newest first by primary key and filter. The unary
- * plus keeps SQLite from turning the OR into a scan of every readable space (a no-op elsewhere).
+ * Walks posts newest first by primary key and filters; `sinceId` bounds the walk to a window of
+ * recent ids. The unary plus keeps SQLite from turning the OR into a scan of every readable space
+ * (a no-op elsewhere).
  */
-function homeFeedWalk(db: Kysely<DB>, actor: Actor, args: PageArgs) {
+function homeFeedWalk(db: Kysely<DB>, actor: Actor, args: PageArgs, sinceId?: number) {
   const plus = (col: string) => sql<number>`+${sql.ref(col)}`;
-  return base(db, args).where((eb) =>
+  let q = base(db, args).where((eb) =>
     eb.or([
       eb(plus('posts.space_id'), 'in', eb.selectFrom('memberships').select('space_id').where('user_id', '=', actor.id).where('state', '=', 'member')),
       eb.and([
@@ -110,13 +111,35 @@ function homeFeedWalk(db: Kysely<DB>, actor: Actor, args: PageArgs) {
       ]),
     ]),
   );
+  if (sinceId !== undefined) q = q.where('posts.id', '>', sinceId);
+  return q;
 }
 
-/** Posts from my spaces, from people I follow and with hashtags I follow, newest first. */
-export async function homeFeed(db: Kysely<DB>, actor: Actor, args: PageArgs, maxMergedSources = MAX_MERGED_SOURCES): Promise<PostRow[]> {
+/** How many of the newest post ids the first, cheap attempt looks at. */
+export const RECENT_WINDOW = 4000;
+
+export interface HomeFeedTuning {
+  maxMergedSources?: number;
+  recentWindow?: number;
+}
+
+/**
+ * Posts from my spaces, from people I follow and with hashtags I follow, newest first.
+ * First a bounded walk over the most recent ids: for anyone in an active space it finds a full
+ * page after a few hundred rows. Whatever it finds is exactly the start of the full answer, so a
+ * full page from it is final. Sparse feeds fall through to the merged per-source ranges, whose
+ * cost grows with the number of sources rather than of posts.
+ */
+export async function homeFeed(db: Kysely<DB>, actor: Actor, args: PageArgs, tuning: HomeFeedTuning = {}): Promise<PostRow[]> {
+  const window = tuning.recentWindow ?? RECENT_WINDOW;
+  const newest = args.before ?? Number((await db.selectFrom('posts').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0) + 1;
+  if (window > 0) {
+    const recent = await homeFeedWalk(db, actor, args, newest - window).execute();
+    if (recent.length > args.limit) return recent;
+  }
   const sources = await homeFeedSources(db, actor);
   const count = sources.spaceIds.length + sources.authorIds.length + sources.tags.length;
-  if (count > maxMergedSources) return homeFeedWalk(db, actor, args).execute();
+  if (count > (tuning.maxMergedSources ?? MAX_MERGED_SOURCES)) return homeFeedWalk(db, actor, args).execute();
   const q = homeFeedPage(db, actor, sources, args);
   return q ? q.execute() : [];
 }
