@@ -35,9 +35,8 @@ async function uniqueSlug(trx: Kysely<DB>, wanted: string): Promise<string> {
 export async function createSpace(svc: Services, actor: Actor, input: z.infer<typeof SpaceCreate>): Promise<number> {
   if (!isEmployee(actor) || actor.scope === 'read') throw forbidden('guests cannot create spaces');
   return write(svc, async (trx) => {
-    if (input.slug && (await trx.selectFrom('spaces').select('id').where('slug', '=', input.slug).executeTakeFirst()))
-      throw conflict('this address is taken', { fields: { slug: 'taken' } });
-    const slug = input.slug ?? (await uniqueSlug(trx, slugify(input.name)));
+    // A taken address gets a suffix instead of a 409: "taken" would reveal a secret space's slug.
+    const slug = await uniqueSlug(trx, input.slug ?? slugify(input.name));
     const now = nowIso();
     const { id } = await trx
       .insertInto('spaces')

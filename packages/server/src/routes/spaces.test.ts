@@ -99,4 +99,12 @@ describe('spaces', () => {
     await owner.post(`/spaces/${s.id}/unarchive`);
     expect((await owner.post('/posts', { spaceId: s.id, body: 'back' })).status).toBe(200);
   });
+
+  it('never reveals a secret space through a taken address', async () => {
+    const secret = (await owner.post('/spaces', { name: 'Hidden', visibility: 'secret', slug: 'board-2027' })).body;
+    const mine = await outsider.post('/spaces', { name: 'Board', visibility: 'public', slug: 'board-2027' });
+    expect(mine.status).toBe(200);
+    expect(mine.body.slug).not.toBe(secret.slug);
+    expect(mine.body.slug).toMatch(/^board-2027-\d+$/);
+  });
 });
