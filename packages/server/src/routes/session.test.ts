@@ -158,6 +158,9 @@ describe('accounts and sessions', () => {
     const meta = await sharp(photo.rawPayload).metadata();
     expect(meta.width).toBe(320);
     expect(meta.exif).toBeUndefined();
+    const stranger = await t.user('stranger', { role: 'guest' });
+    const hidden = await t.foyer.app.inject({ method: 'GET', url: up.json().photoUrl, headers: { cookie: stranger.cookie } });
+    expect(hidden.statusCode).toBe(404);
     const junk = await t.foyer.app.inject({ method: 'PUT', url: '/api/v1/me/photo', headers: { cookie: u.cookie, 'x-csrf-token': u.csrf, 'content-type': 'image/png' }, payload: Buffer.from('not a png') });
     expect(junk.statusCode).toBe(400);
   });

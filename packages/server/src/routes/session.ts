@@ -26,6 +26,7 @@ import { nowIso } from '../lib/time.js';
 import { AppError, notFound } from '../errors.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
 import { reencode } from '../media/images.js';
+import { loadUserForView } from '../policies/users.js';
 import { sendImage } from './images.js';
 
 const SessionOut = z.object({ me: Me, csrfToken: z.string() });
@@ -130,9 +131,9 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
   });
 
   app.get('/people/:id/photo', { schema: { params: IdParams } }, async (req, reply) => {
-    // Photos are shown wherever the person's name is (posts, comments), so any signed-in colleague may load them.
-    const row = await svc.db.selectFrom('users').select('photo_key').where('id', '=', req.params.id).executeTakeFirst();
-    const data = row?.photo_key ? await svc.files.get(`photos/${row.photo_key}.webp`) : null;
+    // A photo is visible to whoever may see the person (guests: people who share a space with them).
+    const person = await loadUserForView(svc.db, actorOf(req), req.params.id);
+    const data = person.photo_key ? await svc.files.get(`photos/${person.photo_key}.webp`) : null;
     if (!data) throw notFound('photo');
     return sendImage(reply, data);
   });
