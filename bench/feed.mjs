@@ -35,9 +35,22 @@ async function compiler(dialect) {
   // Server with the recent-window walk (RECENT_WINDOW): which statements run depends on the data,
   // so the baseline records what homeFeed executes against the real database and replays that.
   const recorded = typeof feeds.RECENT_WINDOW === 'number';
+  const presenters = await import(path.join(ROOT, 'packages/server/dist/presenters/posts.js'));
   return {
     twoStep,
     recorded,
+    /**
+     * Every statement the first page's content needs — the feed rows, then the presenter's
+     * authors, spaces, memberships, reaction counts, my reactions, follows, bookmarks, tags and
+     * images — as Foyer ran them for this person. Replayed prepared, it is the bare SQL of the
+     * whole answer; HTTP minus this is Foyer's own overhead (HTTP, session, Kysely, JS, JSON).
+     */
+    async pagePlan(actor, realDb) {
+      realDb.captured.length = 0;
+      const rows = await feeds.homeFeed(realDb.db, actor, { limit: 21 });
+      await presenters.presentPosts(realDb.db, actor, rows.slice(0, 20));
+      return [...realDb.captured];
+    },
     /** Statements the bare baseline runs, in order; `sourcesOf` runs the source queries for real. */
     async plan(actor, sourcesOf, realDb) {
       if (recorded && realDb) {
@@ -82,6 +95,7 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
     });
     return {
       twoStep: c.twoStep,
+      recorded: c.recorded,
       compile: (actor) =>
         c.plan(
           actor,
@@ -92,6 +106,7 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
           },
           realDb,
         ),
+      compilePage: (actor) => c.pagePlan(actor, realDb),
       async run(qs) {
         const t0 = performance.now();
         let rows = [];
@@ -122,7 +137,9 @@ export async function bareFeedRunner({ dataDir, databaseUrl }) {
   });
   return {
     twoStep: c.twoStep,
+    recorded: c.recorded,
     compile: (actor) => c.plan(actor, async (qs) => toSources(qs.map((q) => stmt(q.sql).all(q.params))), realDb),
+    compilePage: (actor) => c.pagePlan(actor, realDb),
     async run(qs) {
       const t0 = performance.now();
       let rows = [];
@@ -160,7 +177,10 @@ export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 50
   const http = httpClient(foyer.port, { maxSockets: 4 });
   const bare = await bareFeedRunner({ dataDir, databaseUrl });
   const httpMs = [];
+  const serverMs = [];
   const bareMs = [];
+  const pageMs = [];
+  const floorMs = [];
   const fixedMs = [];
   const bytes = [];
   let mismatches = 0;
@@ -174,15 +194,22 @@ export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 50
     const measured = i >= chosen.length - people;
     if (i >= warmup) fixedMs.push(f.ms);
     if (!measured && (i >= warmup || i % 10)) continue; // a few HTTP warm-ups, then fixed-SQL-only people
+    const pageQs = bare.recorded ? await bare.compilePage({ id: s.id, role: s.role, scope: 'session' }) : null;
     const h = await http.get('/api/v1/feed', s);
     const b = await bare.run(q);
+    const pg = pageQs ? await bare.run(pageQs) : null;
+    // The cheapest unauthenticated round trip through the same server: what HTTP alone costs here.
+    const fl = await http.get('/livez');
     if (h.status !== 200) {
       errors++;
       continue;
     }
     if (!measured) continue;
     httpMs.push(h.ms);
+    if (Number.isFinite(h.serverMs)) serverMs.push(h.serverMs);
     bareMs.push(b.ms);
+    if (pg) pageMs.push(pg.ms);
+    floorMs.push(fl.ms);
     bytes.push(h.bytes);
     const ids = h.body.items.map((p) => p.id);
     if (ids.join() !== b.ids.join() || ids.join() !== f.ids.join()) mismatches++;
@@ -208,7 +235,10 @@ export async function benchFeed({ foyer, meta, dataDir, databaseUrl, people = 50
   await bare.close();
   return {
     http: summary(httpMs),
+    server: serverMs.length ? summary(serverMs) : null,
     bare: summary(bareMs),
+    page: pageMs.length ? summary(pageMs) : null,
+    floor: summary(floorMs),
     fixed: summary(fixedMs),
     avgBytes: bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length),
     mismatches,

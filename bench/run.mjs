@@ -141,6 +141,16 @@ function printTable(r) {
     row(r.patched ? 'feed p50 (HTTP | fixed SQL)' : 'feed p50 (HTTP | server SQL)', `${fmt(f.http.p50)} ms`, `${fmt(f.bare.p50)} ms`, fmt(f.http.p50 / f.bare.p50), '', undefined);
     row(r.patched ? 'feed p95 (HTTP | fixed SQL)' : 'feed p95 (HTTP | server SQL)', `${fmt(f.http.p95)} ms`, `${fmt(f.bare.p95)} ms`, fmt(f.http.p95 / f.bare.p95), '<= 10 ms, <= 3x', f.http.p95 <= 10 && f.http.p95 <= 3 * f.bare.p95);
     row(r.patched ? 'feed p99 (HTTP | fixed SQL)' : 'feed p99 (HTTP | server SQL)', `${fmt(f.http.p99)} ms`, `${fmt(f.bare.p99)} ms`, fmt(f.http.p99 / f.bare.p99), '', undefined);
+    if (f.page) {
+      const pp = (k) => `${fmt(f.page[k])} ms`;
+      row('feed p50 (HTTP | page SQL)', `${fmt(f.http.p50)} ms`, pp('p50'), fmt(f.http.p50 / f.page.p50), '', undefined);
+      row('feed p95 (HTTP | page SQL)', `${fmt(f.http.p95)} ms`, pp('p95'), fmt(f.http.p95 / f.page.p95), '<= 10 ms, <= 3x', f.http.p95 <= 10 && f.http.p95 <= 3 * f.page.p95);
+      row('feed p99 (HTTP | page SQL)', `${fmt(f.http.p99)} ms`, pp('p99'), fmt(f.http.p99 / f.page.p99), '', undefined);
+      if (f.server)
+        for (const k of ['p50', 'p95', 'p99'])
+          row(`feed ${k} (in Foyer | page SQL)`, `${fmt(f.server[k])} ms`, pp(k), fmt(f.server[k] / f.page[k]), k === 'p95' ? '<= 3x' : '', k === 'p95' ? f.server.p95 <= 3 * f.page.p95 : undefined);
+    }
+    if (f.floor) row('HTTP floor GET /livez p50/p95', `${fmt(f.floor.p50)} / ${fmt(f.floor.p95)} ms`, '', '', '', undefined);
     if (!f.serverFeed?.startsWith('sources')) row('feed p50/p95/p99 fixed SQL', '', `${fmt(f.fixed.p50)} / ${fmt(f.fixed.p95)} / ${fmt(f.fixed.p99)} ms`, fmt(f.http.p95 / f.fixed.p95), '(suggested fix)', undefined);
     row('feed throughput, 8 clients', `${fmt(f.rps8, 1)} req/s`, '', '', '', undefined);
   }

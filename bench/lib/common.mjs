@@ -120,6 +120,7 @@ export async function startFoyer({ dataDir, databaseUrl, port, env = {}, nodeArg
       FOYER_DATA_DIR: dataDir,
       FOYER_RATE_LIMITS: '0',
       FOYER_LOG_LEVEL: 'warn',
+      FOYER_SERVER_TIMING: '1',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
       ...env,
     },
@@ -229,7 +230,9 @@ export function httpClient(port, { maxSockets = 256 } = {}) {
               /* keep text */
             }
           }
-          resolve({ status: res.statusCode, body: data, ms, bytes: text.length });
+          // Foyer's own time for this request when it runs with FOYER_SERVER_TIMING=1.
+          const serverMs = Number(/app;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''))?.[1] ?? NaN);
+          resolve({ status: res.statusCode, body: data, ms, serverMs, bytes: text.length });
         });
         res.on('error', reject);
       });

@@ -21,6 +21,7 @@ import type { Config } from './config.js';
 import type { Services } from './services.js';
 import { AppError } from './errors.js';
 import { resolveAuth } from './http/auth.js';
+import { serverTiming } from './http/server-timing.js';
 import { securityHeaders } from './http/headers.js';
 import type { Actor } from './policies/actor.js';
 import { ping } from './db/connection.js';
@@ -108,6 +109,7 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   securityHeaders(app);
+  if (config.serverTiming) serverTiming(app);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     // Unknown routes fall through to the 404 handler, signed in or not.

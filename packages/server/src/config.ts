@@ -26,6 +26,8 @@ export const ConfigSchema = z.object({
   webDist: z.string().optional(),
   /** Safety-net poll of the outbox; wake-ups over the bus make delivery immediate. */
   outboxPollMs: z.coerce.number().int().min(50).max(600_000).default(1000),
+  /** Adds a Server-Timing header (time in Foyer per request) for benchmarks and profiling; off by default. */
+  serverTiming: z.boolean().default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -52,6 +54,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     secureCookies: parseBool(env.FOYER_SECURE_COOKIES),
     rateLimits: parseBool(env.FOYER_RATE_LIMITS),
     outboxPollMs: env.FOYER_OUTBOX_POLL_MS,
+    serverTiming: parseBool(env.FOYER_SERVER_TIMING),
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

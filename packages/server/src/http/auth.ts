@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { sha256 } from '../auth/tokens.js';
+import { reusableQuery } from '../db/reusable.js';
 import { nowIso } from '../lib/time.js';
 import { AppError, unauthenticated } from '../errors.js';
 import type { Actor } from '../policies/actor.js';
@@ -19,16 +20,21 @@ export interface ResolvedAuth {
   csrfToken?: string;
 }
 
-export async function resolveSession(db: Kysely<DB>, token: string | undefined) {
-  if (!token) return null;
-  return db
+const liveSession = reusableQuery((db, v: { id: string; now: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.id as sessionId', 'sessions.csrf_token', 'users.id', 'users.role'])
-    .where('sessions.id', '=', sha256(token))
-    .where('sessions.expires_at', '>', nowIso())
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+    .where('sessions.id', '=', v.id)
+    .where('sessions.expires_at', '>', v.now)
+    .where('users.status', '=', 'active'),
+);
+
+/** Runs on every request, so it is a reusable query; it still reads the database every time. */
+export async function resolveSession(db: Kysely<DB>, token: string | undefined) {
+  if (!token) return null;
+  const [row] = await liveSession(db, { id: sha256(token), now: nowIso() });
+  return row;
 }
 
 export async function resolveAuth(db: Kysely<DB>, req: FastifyRequest): Promise<ResolvedAuth> {

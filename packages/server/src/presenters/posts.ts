@@ -10,16 +10,45 @@ import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
 import { postAbilities, commentAbilities, type PostRow, type CommentRow } from '../policies/posts.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
 import { spaceRef } from './spaces.js';
+import { reusableQuery } from '../db/reusable.js';
 
 export function presentImage(i: { id: number; width: number; height: number }): PostImage {
   return { id: i.id, url: `/api/v1/images/${i.id}`, thumbUrl: `/api/v1/images/${i.id}/thumb`, width: i.width, height: i.height };
 }
 
+const userSummaries = reusableQuery((db, v: { ids: number[] }) => db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', v.ids));
+
 async function usersById(db: Kysely<DB>, ids: number[]): Promise<Map<number, UserSummaryRow>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await userSummaries(db, { ids: [...new Set(ids)] });
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+// The per-page lookups of presentPosts, compiled once per page size (see db/reusable.ts).
+type PageValues = { postIds: number[]; userId: number };
+const spacesIn = reusableQuery((db, v: { ids: number[] }) => db.selectFrom('spaces').selectAll().where('id', 'in', v.ids));
+const membershipsIn = reusableQuery((db, v: { spaceIds: number[]; userId: number }) =>
+  db.selectFrom('memberships').selectAll().where('space_id', 'in', v.spaceIds).where('user_id', '=', v.userId),
+);
+const reactionCountsOf = reusableQuery((db, v: { postIds: number[] }) =>
+  db
+    .selectFrom('reactions')
+    .select(['post_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('post_id', 'in', v.postIds)
+    .where('comment_id', '=', 0)
+    .groupBy(['post_id', 'reaction']),
+);
+const myReactionsOf = reusableQuery((db, v: PageValues) =>
+  db.selectFrom('reactions').select(['post_id', 'reaction']).where('post_id', 'in', v.postIds).where('comment_id', '=', 0).where('user_id', '=', v.userId),
+);
+const followsOf = reusableQuery((db, v: PageValues) =>
+  db.selectFrom('follow_posts').select(['post_id', 'following']).where('user_id', '=', v.userId).where('post_id', 'in', v.postIds),
+);
+const bookmarksOf = reusableQuery((db, v: PageValues) => db.selectFrom('bookmarks').select('post_id').where('user_id', '=', v.userId).where('post_id', 'in', v.postIds));
+const hashtagsOf = reusableQuery((db, v: { postIds: number[] }) => db.selectFrom('post_hashtags').select(['post_id', 'tag']).where('post_id', 'in', v.postIds));
+const imagesOf = reusableQuery((db, v: { postIds: number[] }) =>
+  db.selectFrom('images').select(['id', 'post_id', 'width', 'height']).where('post_id', 'in', v.postIds).orderBy('position'),
+);
 
 function reactionSummary(rows: { reaction: string; n: number }[], mine: string[]) {
   const counts: Record<string, number> = {};
@@ -38,32 +67,17 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
   const postIds = posts.map((p) => p.id);
   const spaceIds = [...new Set(posts.map((p) => p.space_id))];
   const useKnown = !!known && spaceIds.length === 1 && spaceIds[0] === known.space.id;
+  const page: PageValues = { postIds, userId: actor.id };
   const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags, images] = await Promise.all([
     usersById(db, posts.map((p) => p.author_id)),
-    useKnown ? [known!.space] : db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute(),
-    useKnown
-      ? known!.membership
-        ? [known!.membership]
-        : []
-      : db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute(),
-    db
-      .selectFrom('reactions')
-      .select(['post_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('post_id', 'in', postIds)
-      .where('comment_id', '=', 0)
-      .groupBy(['post_id', 'reaction'])
-      .execute(),
-    db
-      .selectFrom('reactions')
-      .select(['post_id', 'reaction'])
-      .where('post_id', 'in', postIds)
-      .where('comment_id', '=', 0)
-      .where('user_id', '=', actor.id)
-      .execute(),
-    db.selectFrom('follow_posts').select(['post_id', 'following']).where('user_id', '=', actor.id).where('post_id', 'in', postIds).execute(),
-    db.selectFrom('bookmarks').select('post_id').where('user_id', '=', actor.id).where('post_id', 'in', postIds).execute(),
-    db.selectFrom('post_hashtags').select(['post_id', 'tag']).where('post_id', 'in', postIds).execute(),
-    db.selectFrom('images').select(['id', 'post_id', 'width', 'height']).where('post_id', 'in', postIds).orderBy('position').execute(),
+    useKnown ? [known!.space] : spacesIn(db, { ids: spaceIds }),
+    useKnown ? (known!.membership ? [known!.membership] : []) : membershipsIn(db, { spaceIds, userId: actor.id }),
+    reactionCountsOf(db, { postIds }),
+    myReactionsOf(db, page),
+    followsOf(db, page),
+    bookmarksOf(db, page),
+    hashtagsOf(db, { postIds }),
+    imagesOf(db, { postIds }),
   ]);
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const memberBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));

@@ -8,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { readableSpaceIds, readableSpaceCondition } from '../policies/spaces.js';
 import type { PostRow } from '../policies/posts.js';
+import { reusableQuery } from '../db/reusable.js';
 
 export interface PageArgs {
   before?: number;
@@ -88,32 +89,41 @@ export function homeFeedPage(db: Kysely<DB>, actor: Actor, sources: FeedSources,
 /**
  * Walks posts newest first by primary key and filters; `sinceId` bounds the walk to a window of
  * recent ids. The unary plus keeps SQLite from turning the OR into a scan of every readable space
- * (a no-op elsewhere).
+ * (a no-op elsewhere). Reusable: it runs on every home feed request.
  */
-function homeFeedWalk(db: Kysely<DB>, actor: Actor, args: PageArgs, sinceId?: number) {
-  const plus = (col: string) => sql<number>`+${sql.ref(col)}`;
-  let q = base(db, args).where((eb) =>
-    eb.or([
-      eb(plus('posts.space_id'), 'in', eb.selectFrom('memberships').select('space_id').where('user_id', '=', actor.id).where('state', '=', 'member')),
-      eb.and([
+const homeFeedWalk = reusableQuery(
+  (db, v: { userId: number; before?: number; sinceId?: number; limit: number }, shape: { role: Actor['role'] }) => {
+    const plus = (col: string) => sql<number>`+${sql.ref(col)}`;
+    const actor: Actor = { id: v.userId, role: shape.role, scope: 'session' };
+    let q = db.selectFrom('posts').selectAll('posts').where('posts.deleted_at', 'is', null);
+    if (v.before !== undefined) q = q.where('posts.id', '<', v.before);
+    if (v.sinceId !== undefined) q = q.where('posts.id', '>', v.sinceId);
+    return q
+      .where((eb) =>
         eb.or([
-          eb(plus('posts.author_id'), 'in', eb.selectFrom('follow_users').select('followee_id').where('follower_id', '=', actor.id)),
-          eb.exists(
-            eb
-              .selectFrom('post_hashtags as ph')
-              .innerJoin('follow_hashtags as fh', 'fh.tag', 'ph.tag')
-              .select('ph.post_id')
-              .whereRef('ph.post_id', '=', 'posts.id')
-              .where('fh.user_id', '=', actor.id),
-          ),
+          eb(plus('posts.space_id'), 'in', eb.selectFrom('memberships').select('space_id').where('user_id', '=', v.userId).where('state', '=', 'member')),
+          eb.and([
+            eb.or([
+              eb(plus('posts.author_id'), 'in', eb.selectFrom('follow_users').select('followee_id').where('follower_id', '=', v.userId)),
+              eb.exists(
+                eb
+                  .selectFrom('post_hashtags as ph')
+                  .innerJoin('follow_hashtags as fh', 'fh.tag', 'ph.tag')
+                  .select('ph.post_id')
+                  .whereRef('ph.post_id', '=', 'posts.id')
+                  .where('fh.user_id', '=', v.userId),
+              ),
+            ]),
+            eb(plus('posts.space_id'), 'in', readableSpaceIds(db, actor)),
+          ]),
         ]),
-        eb(plus('posts.space_id'), 'in', readableSpaceIds(db, actor)),
-      ]),
-    ]),
-  );
-  if (sinceId !== undefined) q = q.where('posts.id', '>', sinceId);
-  return q;
-}
+      )
+      .orderBy('posts.id', 'desc')
+      .limit(v.limit);
+  },
+);
+
+const newestPostId = reusableQuery((db) => db.selectFrom('posts').select((eb) => eb.fn.max('id').as('max')));
 
 /** How many of the newest post ids the first, cheap attempt looks at. */
 export const RECENT_WINDOW = 4000;
@@ -132,14 +142,15 @@ export interface HomeFeedTuning {
  */
 export async function homeFeed(db: Kysely<DB>, actor: Actor, args: PageArgs, tuning: HomeFeedTuning = {}): Promise<PostRow[]> {
   const window = tuning.recentWindow ?? RECENT_WINDOW;
-  const newest = args.before ?? Number((await db.selectFrom('posts').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst())?.max ?? 0) + 1;
+  const newest = args.before ?? Number((await newestPostId(db, {}))[0]?.max ?? 0) + 1;
+  const walk = { userId: actor.id, before: args.before, limit: args.limit + 1 };
   if (window > 0) {
-    const recent = await homeFeedWalk(db, actor, args, newest - window).execute();
+    const recent = await homeFeedWalk(db, { ...walk, sinceId: newest - window }, { role: actor.role });
     if (recent.length > args.limit) return recent;
   }
   const sources = await homeFeedSources(db, actor);
   const count = sources.spaceIds.length + sources.authorIds.length + sources.tags.length;
-  if (count > (tuning.maxMergedSources ?? MAX_MERGED_SOURCES)) return homeFeedWalk(db, actor, args).execute();
+  if (count > (tuning.maxMergedSources ?? MAX_MERGED_SOURCES)) return homeFeedWalk(db, walk, { role: actor.role });
   const q = homeFeedPage(db, actor, sources, args);
   return q ? q.execute() : [];
 }
