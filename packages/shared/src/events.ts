@@ -19,6 +19,21 @@ export const EVENT_SCHEMAS = {
   'access.revoked': z.object({ ...ids }),
   'notification.created': z.object({ userId: z.number(), notificationId: z.number() }),
   'notification.read': z.object({ userId: z.number() }),
+  // Chat: delivered to the conversation's participants (a channel's: its space's members).
+  'message.created': z.object({ conversationId: z.number(), messageId: z.number(), authorId: z.number(), threadRootId: z.number().nullable() }),
+  'message.updated': z.object({ conversationId: z.number(), messageId: z.number() }),
+  'message.deleted': z.object({ conversationId: z.number(), messageId: z.number() }),
+  'message.reaction': z.object({ conversationId: z.number(), messageId: z.number() }),
+  'conversation.created': z.object({ conversationId: z.number() }),
+  'conversation.updated': z.object({ conversationId: z.number() }),
+  /** Participants changed: audiences are recomputed before any later event of this conversation. */
+  'conversation.members': z.object({ conversationId: z.number() }),
+  /** To one person who lost access: drop the conversation from the list and close it. */
+  'conversation.removed': z.object({ conversationId: z.number() }),
+  /** To the reader's other tabs and devices: read state moved. */
+  'conversation.read': z.object({ conversationId: z.number(), lastReadId: z.number() }),
+  /** Someone changed their chosen status; to everyone who may see that person. */
+  'presence.changed': z.object({ userId: z.number() }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;
@@ -30,4 +45,6 @@ export type ServerMessage =
   | { kind: 'event'; id: number; type: EventName; data: Record<string, unknown> }
   | { kind: 'hello'; cursor: number }
   | { kind: 'resync'; cursor: number }
-  | { kind: 'bye'; reason: 'signed_out' | 'deactivated' | 'shutdown' };
+  | { kind: 'bye'; reason: 'signed_out' | 'deactivated' | 'shutdown' }
+  /** Ephemeral, never stored or replayed: someone is typing in a conversation. */
+  | { kind: 'typing'; conversationId: number; userId: number };

@@ -4,3 +4,4 @@ export * from './limits.js';
 export * from './text.js';
 export * from './schemas.js';
 export * from './events.js';
+export * from './chat.js';

@@ -14,4 +14,13 @@ export const LIMITS = {
   bodyBytes: 1_048_576,
   imageBytes: 10_485_760,
   imagesPerPost: 10,
+  messageBody: 10_000,
+  conversationName: 80,
+  /** Participants of a group conversation, including the starter. */
+  groupMembers: 250,
+  messagePage: 100,
+  defaultMessagePage: 50,
+  /** Unread counts stop counting here; clients show "99+". */
+  unreadCap: 100,
+  presenceText: 100,
 } as const;

@@ -223,6 +223,8 @@ export const NotificationType = z.enum([
   'join_request',
   'join_decision',
   'invitation',
+  /** Someone mentioned me in a chat message; `data` holds conversationId and messageId, never text. */
+  'chat_mention',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

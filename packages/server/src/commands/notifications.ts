@@ -17,6 +17,7 @@ export interface NotifyInput {
   spaceId?: number | null;
   postId?: number | null;
   commentId?: number | null;
+  conversationId?: number | null;
   data?: Record<string, unknown>;
   /** Notifications with the same key fold into one unread notification. */
   groupKey?: string;
@@ -60,6 +61,7 @@ export async function notify(trx: Kysely<DB>, n: NotifyInput): Promise<void> {
       space_id: n.spaceId ?? null,
       post_id: n.postId ?? null,
       comment_id: n.commentId ?? null,
+      conversation_id: n.conversationId ?? null,
       group_key: n.groupKey ?? null,
       data: JSON.stringify(n.data ?? {}),
       created_at: nowIso(),

@@ -71,7 +71,7 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
       .executeTakeFirstOrThrow();
     const id = row.id;
     await writeHashtags(trx, id, spaceId, body, true);
-    await attachImages(trx, actor, id, imageIds);
+    await attachImages(trx, actor, { postId: id }, imageIds);
     await trx.insertInto('follow_posts').values({ user_id: actor.id, post_id: id, following: 1 }).execute();
     for (const m of mentions.readers) {
       await trx.insertInto('mentions').values({ post_id: id, comment_id: 0, user_id: m.id }).execute();

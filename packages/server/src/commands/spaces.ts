@@ -10,6 +10,7 @@ import { isEmployee, type Actor } from '../policies/actor.js';
 import { loadSpaceForView, spaceAbilities, loadSpaceContext, type SpaceContext } from '../policies/spaces.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
+import { startReadingChannels, stopReadingChannels } from './chat.js';
 
 function slugify(name: string): string {
   const s = name
@@ -139,6 +140,8 @@ async function upsertMembership(
   state: 'member' | 'requested' | 'invited',
 ) {
   const existing = await findMembership(trx, spaceId, userId);
+  // A new member reads the space's chat channels from now on, without the old messages as unread.
+  if (state === 'member' && existing?.state !== 'member') await startReadingChannels(trx, spaceId, userId);
   if (existing) {
     await trx.updateTable('memberships').set({ state }).where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
   } else {
@@ -229,6 +232,7 @@ async function removeMembership(svc: Services, ctx: SpaceContext, userId: number
     await trx.deleteFrom('memberships').where('space_id', '=', spaceId).where('user_id', '=', userId).execute();
     await emit(trx, 'membership.changed', { spaceId, userId }, { spaceId });
     if (ctx.space.visibility !== 'public') await emit(trx, 'access.revoked', { spaceId }, { userId });
+    if (m.state === 'member') await stopReadingChannels(trx, spaceId, userId);
   });
 }
 

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Db, Dialect } from './connection.js';
 import * as m001 from './migrations/001_core.js';
 import * as m002 from './migrations/002_images.js';
+import * as m003 from './migrations/003_chat.js';
 
 interface Migration {
   name: string;
@@ -11,6 +12,7 @@ interface Migration {
 const MIGRATIONS: Migration[] = [
   { name: '001_core', up: m001.up },
   { name: '002_images', up: m002.up },
+  { name: '003_chat', up: m003.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -14,6 +14,8 @@ export interface OrganisationTable {
   allowed_domains: string; // JSON array
   demo: number;
   created_at: string;
+  /** 1: guests may be in direct and group conversations. */
+  chat_guests: Generated<number>;
 }
 
 export interface UserTable {
@@ -183,6 +185,7 @@ export interface NotificationTable {
   data: string; // JSON
   created_at: string;
   read_at: Nullable<string>;
+  conversation_id: Nullable<number>;
 }
 
 export interface NotificationPrefTable {
@@ -197,13 +200,78 @@ export interface OutboxTable {
   payload: string; // JSON
   space_id: Nullable<number>;
   user_id: Nullable<number>;
+  conversation_id: Nullable<number>;
   created_at: string;
+}
+
+export interface ConversationTable {
+  id: Id;
+  kind: 'direct' | 'group' | 'channel';
+  space_id: Nullable<number>;
+  name: Nullable<string>;
+  direct_key: Nullable<string>;
+  created_by: number;
+  created_at: string;
+  last_message_id: Generated<number>;
+  last_message_at: Nullable<string>;
+}
+
+export interface ConversationMemberTable {
+  conversation_id: number;
+  user_id: number;
+  joined_at: string;
+}
+
+export interface ConversationStateTable {
+  conversation_id: number;
+  user_id: number;
+  last_read_id: Generated<number>;
+  muted: Generated<number>;
+  notify: Generated<'all' | 'mentions' | 'none'>;
+}
+
+export interface MessageTable {
+  id: Id;
+  conversation_id: number;
+  author_id: number;
+  body: string;
+  html: string;
+  thread_root_id: Nullable<number>;
+  quote_id: Nullable<number>;
+  client_key: Nullable<string>;
+  created_at: string;
+  edited_at: Nullable<string>;
+  deleted_at: Nullable<string>;
+  reply_count: Generated<number>;
+  last_reply_at: Nullable<string>;
+}
+
+export interface MessageReactionTable {
+  message_id: number;
+  user_id: number;
+  reaction: string;
+  created_at: string;
+}
+
+export interface MessageMentionTable {
+  user_id: number;
+  conversation_id: number;
+  message_id: number;
+}
+
+export interface PresenceTable {
+  user_id: number;
+  status: 'available' | 'busy' | 'dnd' | 'away';
+  text: string;
+  expires_at: Nullable<string>;
+  updated_at: string;
 }
 
 export interface ImageTable {
   id: Id;
   uploader_id: number;
   post_id: Nullable<number>;
+  message_id: Nullable<number>;
   position: Generated<number>;
   key: string;
   thumb_key: string;
@@ -234,6 +302,13 @@ export interface DB {
   notifications: NotificationTable;
   notification_prefs: NotificationPrefTable;
   outbox: OutboxTable;
+  conversations: ConversationTable;
+  conversation_members: ConversationMemberTable;
+  conversation_state: ConversationStateTable;
+  messages: MessageTable;
+  message_reactions: MessageReactionTable;
+  message_mentions: MessageMentionTable;
+  presence: PresenceTable;
 }
 
 export type Count = ColumnType<number, never, never>;

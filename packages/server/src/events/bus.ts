@@ -8,7 +8,9 @@ import { Redis } from 'ioredis';
 export type BusMessage =
   | { kind: 'outbox' }
   | { kind: 'session-ended'; sessionIds: string[]; reason: 'signed_out' | 'deactivated' }
-  | { kind: 'role-changed'; userId: number; role: 'admin' | 'member' | 'guest' };
+  | { kind: 'role-changed'; userId: number; role: 'admin' | 'member' | 'guest' }
+  /** Ephemeral chat signal: never stored; lost messages only shorten an indicator. */
+  | { kind: 'typing'; conversationId: number; userId: number };
 
 export interface Bus {
   publish(msg: BusMessage): void;

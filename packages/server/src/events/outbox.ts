@@ -9,6 +9,8 @@ export interface EmitTarget {
   spaceId?: number | null;
   /** Deliver to this one person only. */
   userId?: number | null;
+  /** Deliver to the conversation's participants (a channel's: its space's members). */
+  conversationId?: number | null;
 }
 
 export async function emit<N extends EventName>(
@@ -26,6 +28,7 @@ export async function emit<N extends EventName>(
       payload: JSON.stringify(data),
       space_id: target.spaceId ?? null,
       user_id: target.userId ?? null,
+      conversation_id: target.conversationId ?? null,
       created_at: nowIso(),
     })
     .execute();

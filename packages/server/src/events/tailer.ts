@@ -14,6 +14,7 @@ export interface OutboxEvent {
   payload: Record<string, unknown>;
   spaceId: number | null;
   userId: number | null;
+  conversationId: number | null;
 }
 
 const GAP_WAIT_MS = 1000;
@@ -128,6 +129,7 @@ export class OutboxTailer {
           payload: JSON.parse(r.payload),
           spaceId: r.space_id,
           userId: r.user_id,
+          conversationId: r.conversation_id,
         });
       }
       if (ready.length) for (const l of this.listeners) l(ready);

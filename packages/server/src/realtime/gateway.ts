@@ -4,10 +4,11 @@
  * closes the sockets of ended sessions on every node.
  */
 import type { WebSocket } from 'ws';
-import type { ServerMessage, EventName } from '@foyer/shared';
+import { ClientMessage, type ServerMessage, type EventName } from '@foyer/shared';
 import type { Services } from '../services.js';
 import type { Actor } from '../policies/actor.js';
 import { spaceReaders, readerIncludes } from '../policies/spaces.js';
+import { conversationAudience } from '../policies/conversations.js';
 import type { OutboxEvent, OutboxTailer } from '../events/tailer.js';
 
 interface Client {
@@ -16,13 +17,25 @@ interface Client {
   /** Live events wait here while the client replays its backlog. */
   backlog: OutboxEvent[] | null;
   lastSent: number;
+  /** When this client last had a typing signal forwarded, per conversation. */
+  typingAt: Map<number, number>;
+  /** Frames that broke the rules in the current window; too many close the socket. */
+  strikes: number;
+  strikeWindowStart: number;
 }
 
 type Readers = Awaited<ReturnType<typeof spaceReaders>>;
+type Audience = Awaited<ReturnType<typeof conversationAudience>>;
 const REPLAY_LIMIT = 5000;
 const READERS_CACHE_SIZE = 1000;
-/** Events after which a space's readers must be read again from the database. */
+/** Events after which a space's readers (and its channels' audiences) must be read again. */
 const AUDIENCE_CHANGING = new Set(['membership.changed', 'space.updated', 'access.revoked']);
+/** At most one typing signal per client and conversation in this interval is forwarded. */
+const TYPING_INTERVAL_MS = 2000;
+/** Client frames: more than this many bad or excess frames within the window close the socket. */
+const MAX_STRIKES = 20;
+const STRIKE_WINDOW_MS = 10_000;
+const MAX_CLIENT_FRAME = 1024;
 
 export class Gateway {
   private clients = new Set<Client>();
@@ -34,6 +47,8 @@ export class Gateway {
    * later event of that space is delivered.
    */
   private readers = new Map<number, Readers>();
+  /** Participants per conversation, kept like `readers` and dropped on conversation.members. */
+  private audiences = new Map<number, Audience>();
 
   constructor(
     private readonly svc: Services,
@@ -46,6 +61,7 @@ export class Gateway {
     svc.bus.subscribe((msg) => {
       // A role change (e.g. employee -> guest) narrows what open sockets may receive at once.
       if (msg.kind === 'role-changed') for (const c of this.clients) if (c.actor.id === msg.userId) c.actor = { ...c.actor, role: msg.role };
+      if (msg.kind === 'typing') void this.deliverTyping(msg.conversationId, msg.userId);
       if (msg.kind !== 'session-ended') return;
       const ended = new Set(msg.sessionIds);
       for (const c of this.clients) if (c.actor.sessionId && ended.has(c.actor.sessionId)) this.close(c, msg.reason);
@@ -57,13 +73,19 @@ export class Gateway {
   }
 
   async attach(socket: WebSocket, actor: Actor, cursor: number | undefined): Promise<void> {
-    const client: Client = { socket, actor, backlog: cursor === undefined ? null : [], lastSent: cursor ?? this.tailer.cursor };
+    const client: Client = {
+      socket,
+      actor,
+      backlog: cursor === undefined ? null : [],
+      lastSent: cursor ?? this.tailer.cursor,
+      typingAt: new Map(),
+      strikes: 0,
+      strikeWindowStart: Date.now(),
+    };
     this.clients.add(client);
     socket.on('close', () => this.clients.delete(client));
     socket.on('error', () => this.clients.delete(client));
-    socket.on('message', () => {
-      /* clients only listen; pings are handled by ws */
-    });
+    socket.on('message', (data, isBinary) => void this.receive(client, data, isBinary));
     if (cursor === undefined) {
       this.send(client, { kind: 'hello', cursor: this.tailer.cursor });
       return;
@@ -84,7 +106,7 @@ export class Gateway {
       .where('id', '<=', upTo)
       .orderBy('id')
       .execute();
-    const replay: OutboxEvent[] = rows.map((r) => ({ id: r.id, type: r.type, payload: JSON.parse(r.payload), spaceId: r.space_id, userId: r.user_id }));
+    const replay: OutboxEvent[] = rows.map((r) => ({ id: r.id, type: r.type, payload: JSON.parse(r.payload), spaceId: r.space_id, userId: r.user_id, conversationId: r.conversation_id }));
     // Serialise with live delivery so nothing overtakes the replay.
     this.chain = this.chain.then(async () => {
       await this.deliver(replay, [client], true);
@@ -99,10 +121,12 @@ export class Gateway {
   private async deliver(events: OutboxEvent[], clients: Client[], replaying = false): Promise<void> {
     // Invalidate first, even with nobody connected: the cache outlives the sockets.
     // Payloads name the space even when the event goes to one person only.
-    for (const ev of events) if (AUDIENCE_CHANGING.has(ev.type)) this.readers.delete(Number(ev.spaceId ?? ev.payload.spaceId));
+    for (const ev of events) this.invalidate(ev);
     if (!clients.length || !events.length) return;
     for (const ev of events) {
       const readers = ev.spaceId !== null && ev.userId === null ? await this.readersOf(ev.spaceId) : null;
+      const audience = ev.conversationId !== null && ev.userId === null ? await this.audienceOf(ev.conversationId) : null;
+      const presenceSeers = ev.type === 'presence.changed' ? await this.presenceSeers(Number(ev.payload.userId), clients) : null;
       const msg = JSON.stringify({ kind: 'event', id: ev.id, type: ev.type as EventName, data: ev.payload } satisfies ServerMessage);
       for (const c of clients) {
         if (ev.id <= c.lastSent) continue;
@@ -110,10 +134,98 @@ export class Gateway {
           c.backlog.push(ev);
           continue;
         }
-        if (this.isAudience(ev, c.actor, readers)) this.sendRaw(c, msg);
+        const to = presenceSeers ? presenceSeers.has(c) : ev.conversationId !== null && ev.userId === null ? !!audience?.userIds.has(c.actor.id) : this.isAudience(ev, c.actor, readers);
+        if (to) this.sendRaw(c, msg);
         c.lastSent = ev.id;
       }
     }
+  }
+
+  /** Drops cached audiences that an event changes, before anything later is delivered. */
+  private invalidate(ev: OutboxEvent) {
+    if (ev.type === 'conversation.members') this.audiences.delete(Number(ev.payload.conversationId));
+    if (!AUDIENCE_CHANGING.has(ev.type)) return;
+    // Payloads name the space even when the event goes to one person only.
+    const spaceId = Number(ev.spaceId ?? ev.payload.spaceId);
+    this.readers.delete(spaceId);
+    for (const [id, a] of this.audiences) if (a?.spaceId === spaceId) this.audiences.delete(id);
+  }
+
+  private async audienceOf(conversationId: number): Promise<Audience> {
+    let a = this.audiences.get(conversationId);
+    if (a === undefined) {
+      a = await conversationAudience(this.svc.db, conversationId);
+      if (this.audiences.size >= READERS_CACHE_SIZE) this.audiences.delete(this.audiences.keys().next().value!);
+      this.audiences.set(conversationId, a);
+    }
+    return a;
+  }
+
+  /**
+   * Who may see a person's chosen status: everyone who may find them in the directory —
+   * employees see every colleague, guests only people who share a space with them.
+   */
+  private async presenceSeers(userId: number, clients: Client[]): Promise<Set<Client>> {
+    const seers = new Set(clients.filter((c) => c.actor.role !== 'guest' || c.actor.id === userId));
+    const guests = [...new Set(clients.filter((c) => !seers.has(c)).map((c) => c.actor.id))];
+    if (guests.length) {
+      const sharing = await this.svc.db
+        .selectFrom('memberships as theirs')
+        .innerJoin('memberships as mine', 'mine.space_id', 'theirs.space_id')
+        .select('mine.user_id')
+        .distinct()
+        .where('theirs.user_id', '=', userId)
+        .where('theirs.state', '=', 'member')
+        .where('mine.state', '=', 'member')
+        .where('mine.user_id', 'in', guests)
+        .execute();
+      const ok = new Set(sharing.map((r) => r.user_id));
+      for (const c of clients) if (ok.has(c.actor.id)) seers.add(c);
+    }
+    return seers;
+  }
+
+  /** A frame from a client: only typing signals are accepted; abuse closes the socket. */
+  private async receive(c: Client, data: unknown, isBinary: boolean) {
+    const raw = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    let parsed: ReturnType<typeof ClientMessage.safeParse> | null = null;
+    if (!isBinary && raw.length <= MAX_CLIENT_FRAME) {
+      try {
+        parsed = ClientMessage.safeParse(JSON.parse(raw.toString('utf8')));
+      } catch {
+        parsed = null;
+      }
+    }
+    if (!parsed?.success) return this.strike(c);
+    const { conversationId } = parsed.data;
+    const now = Date.now();
+    if (now - (c.typingAt.get(conversationId) ?? 0) < TYPING_INTERVAL_MS) return this.strike(c, 0.25);
+    c.typingAt.set(conversationId, now);
+    if (c.actor.scope === 'read') return;
+    const audience = await this.audienceOf(conversationId);
+    // Not a participant: dropped silently, exactly like an unknown conversation.
+    if (!audience?.userIds.has(c.actor.id)) return;
+    this.svc.bus.publish({ kind: 'typing', conversationId, userId: c.actor.id });
+  }
+
+  private strike(c: Client, weight = 1) {
+    const now = Date.now();
+    if (now - c.strikeWindowStart > STRIKE_WINDOW_MS) {
+      c.strikeWindowStart = now;
+      c.strikes = 0;
+    }
+    c.strikes += weight;
+    if (c.strikes > MAX_STRIKES) {
+      c.socket.close(1008, 'too many invalid messages');
+      this.clients.delete(c);
+    }
+  }
+
+  private async deliverTyping(conversationId: number, userId: number) {
+    const audience = await this.audienceOf(conversationId);
+    if (!audience) return;
+    const msg = JSON.stringify({ kind: 'typing', conversationId, userId } satisfies ServerMessage);
+    for (const c of this.clients) if (c.actor.id !== userId && audience.userIds.has(c.actor.id)) this.sendRaw(c, msg);
   }
 
   private async readersOf(spaceId: number): Promise<Readers> {

@@ -10,7 +10,7 @@ import { decodeCursor, page } from '../lib/cursor.js';
 import { forbidden } from '../errors.js';
 import { isOrgAdmin, type Actor } from '../policies/actor.js';
 import { presentOrganisation } from '../presenters/organisation.js';
-import { likePattern } from './people.js';
+import { likePattern } from '../lib/like.js';
 
 function requireAdmin(actor: Actor) {
   if (!isOrgAdmin(actor)) throw forbidden('only administrators can do this');

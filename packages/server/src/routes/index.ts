@@ -10,6 +10,7 @@ import { feedRoutes } from './feed.js';
 import { notificationRoutes } from './notifications.js';
 import { realtimeRoutes } from './realtime.js';
 import { imageRoutes } from './images.js';
+import { chatRoutes } from './chat.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -20,5 +21,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await postRoutes(app, svc);
   await feedRoutes(app, svc);
   await notificationRoutes(app, svc);
+  await chatRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import { errors, actorOf } from './common.js';
 import { decodeCursor, page } from '../lib/cursor.js';
 import { readableSpaceIds, visibleSpaceFilter } from '../policies/spaces.js';
+import { myConversationIds } from '../policies/conversations.js';
 import { markNotificationsRead } from '../commands/notifications.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { spaceRef } from '../presenters/spaces.js';
@@ -17,11 +18,15 @@ export async function notificationRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;
   /** A notification shows only while its subject is still visible to the recipient. */
   const stillVisible = (actor: Actor) => (eb: ExpressionBuilder<DB, 'notifications'>) =>
-    eb.or([
-      eb('notifications.space_id', 'is', null),
-      eb.and([
-        eb('notifications.space_id', 'in', db.selectFrom('spaces').select('spaces.id').where(visibleSpaceFilter(actor))),
-        eb.or([eb('notifications.post_id', 'is', null), eb('notifications.space_id', 'in', readableSpaceIds(db, actor))]),
+    eb.and([
+      // Chat mentions only while their reader takes part in the conversation.
+      eb.or([eb('notifications.conversation_id', 'is', null), eb('notifications.conversation_id', 'in', myConversationIds(db, actor))]),
+      eb.or([
+        eb('notifications.space_id', 'is', null),
+        eb.and([
+          eb('notifications.space_id', 'in', db.selectFrom('spaces').select('spaces.id').where(visibleSpaceFilter(actor))),
+          eb.or([eb('notifications.post_id', 'is', null), eb('notifications.space_id', 'in', readableSpaceIds(db, actor))]),
+        ]),
       ]),
     ]);
   const unreadCount = async (actor: Actor) =>

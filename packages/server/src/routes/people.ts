@@ -12,11 +12,7 @@ import { decodeCursor, page } from '../lib/cursor.js';
 import { setUserFollow } from '../commands/posts.js';
 import { notFound } from '../errors.js';
 import { loadSpaceForView, spaceReaders, readerIncludes } from '../policies/spaces.js';
-
-/** LIKE pattern with the user's wildcards escaped. */
-export function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+import { likePattern } from '../lib/like.js';
 
 export async function peopleRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;

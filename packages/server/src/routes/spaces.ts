@@ -13,7 +13,7 @@ import { spaceFeed, pinnedPosts } from '../queries/feeds.js';
 import { decodeCursor, encodeCursor, page } from '../lib/cursor.js';
 import { notFound } from '../errors.js';
 import type { Actor } from '../policies/actor.js';
-import { likePattern } from './people.js';
+import { likePattern } from '../lib/like.js';
 
 const MemberParams = z.object({ id: Id, userId: Id });
 

@@ -10,6 +10,8 @@ export interface WsClient {
   quiet(ms?: number): Promise<void>;
   closed: Promise<{ code: number }>;
   lastCursor(): number | undefined;
+  /** Sends a frame: objects as JSON, strings and buffers as they are. */
+  send(data: unknown): void;
   close(): void;
 }
 
@@ -45,6 +47,7 @@ export function connectWs(baseUrl: string, cookie: string, opts: { cursor?: numb
       const evs = client.events();
       return evs.length ? evs[evs.length - 1].id : undefined;
     },
+    send: (data) => ws.send(typeof data === 'string' || Buffer.isBuffer(data) ? data : JSON.stringify(data)),
     close: () => ws.close(),
   };
   return new Promise((resolve, reject) => {
