@@ -96,6 +96,8 @@ export const Organisation = z.object({
   allowedDomains: z.array(z.string()),
   setupDone: z.boolean(),
   demo: z.boolean(),
+  /** Guests may take part in direct and group conversations (channels follow space membership). */
+  chatGuests: z.boolean(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

@@ -4,12 +4,13 @@ import type { OrganisationTable } from '../db/schema.js';
 import { parseJson } from '../lib/json.js';
 
 export function presentOrganisation(org: Selectable<OrganisationTable> | undefined): Organisation {
-  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false };
+  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false, chatGuests: false };
   return {
     name: org.name,
     defaultLocale: org.default_locale === 'de' ? 'de' : 'en',
     allowedDomains: parseJson<string[]>(org.allowed_domains, []),
     setupDone: true,
     demo: org.demo === 1,
+    chatGuests: org.chat_guests === 1,
   };
 }

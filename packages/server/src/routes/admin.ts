@@ -90,16 +90,18 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
           name: z.string().trim().min(1).max(120).optional(),
           defaultLocale: Locale.optional(),
           allowedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).max(50).optional(),
+          chatGuests: z.boolean().optional(),
         }),
         response: { 200: Organisation, ...errors },
       },
     },
     async (req) => {
       requireAdmin(actorOf(req));
-      const set: Record<string, string> = {};
+      const set: Record<string, string | number> = {};
       if (req.body.name) set.name = req.body.name;
       if (req.body.defaultLocale) set.default_locale = req.body.defaultLocale;
       if (req.body.allowedDomains) set.allowed_domains = JSON.stringify(req.body.allowedDomains);
+      if (req.body.chatGuests !== undefined) set.chat_guests = req.body.chatGuests ? 1 : 0;
       if (Object.keys(set).length) await db.updateTable('organisation').set(set).where('id', '=', 1).execute();
       return presentOrganisation(await accounts.getOrganisation(db));
     },

@@ -200,6 +200,18 @@ describe('chat', () => {
     wb.close();
   });
 
+  it('lets guests into direct and group conversations only where the organisation allows it', async () => {
+    expect((await ana.post('/conversations', { kind: 'direct', userId: gus.id })).status).toBe(404);
+    expect((await ben.patch('/organisation', { chatGuests: true })).status).toBe(403);
+    expect((await t.admin.patch('/organisation', { chatGuests: true })).body.chatGuests).toBe(true);
+    const withGuest = await ana.post('/conversations', { kind: 'direct', userId: gus.id });
+    expect(withGuest.status).toBe(200);
+    // The guest can only reach people they can find: those sharing a space with them.
+    expect((await gus.post('/conversations', { kind: 'direct', userId: dora.id })).status).toBe(404);
+    await t.admin.patch('/organisation', { chatGuests: false });
+    expect((await gus.post('/conversations', { kind: 'direct', userId: ana.id })).status).toBe(403);
+  });
+
   it('notifies mentioned participants only, without message text', async () => {
     const group = (await ana.post('/conversations', { kind: 'group', userIds: [ben.id] })).body;
     await say(ana, group.id, 'ping @ben and @dora');
