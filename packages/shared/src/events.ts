@@ -22,7 +22,8 @@ export const EVENT_SCHEMAS = {
   // Chat: delivered to the conversation's participants (a channel's: its space's members).
   'message.created': z.object({ conversationId: z.number(), messageId: z.number(), authorId: z.number(), threadRootId: z.number().nullable() }),
   'message.updated': z.object({ conversationId: z.number(), messageId: z.number() }),
-  'message.deleted': z.object({ conversationId: z.number(), messageId: z.number() }),
+  /** threadRootId: the thread whose reply count changed, for replies. */
+  'message.deleted': z.object({ conversationId: z.number(), messageId: z.number(), threadRootId: z.number().nullable() }),
   'message.reaction': z.object({ conversationId: z.number(), messageId: z.number() }),
   'conversation.created': z.object({ conversationId: z.number() }),
   'conversation.updated': z.object({ conversationId: z.number() }),

@@ -363,7 +363,7 @@ export async function deleteMessage(svc: Services, actor: Actor, messageId: numb
         .set((eb) => ({ reply_count: eb('reply_count', '-', 1) }))
         .where('id', '=', ctx.message.thread_root_id)
         .execute();
-    await emit(trx, 'message.deleted', { conversationId: ctx.conversation.id, messageId }, { conversationId: ctx.conversation.id });
+    await emit(trx, 'message.deleted', { conversationId: ctx.conversation.id, messageId, threadRootId: ctx.message.thread_root_id }, { conversationId: ctx.conversation.id });
   });
   await purgeImages(svc, images.flatMap((i) => [i.key, i.thumb_key]));
 }
