@@ -59,6 +59,10 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
           level: config.logLevel,
           // Message bodies, passwords and tokens never reach the logs.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          serializers: {
+            // Query strings carry search terms (a conversation search is message text): path only.
+            req: (req: { method: string; url: string; id: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+          },
         }
       : false,
     bodyLimit: LIMITS.bodyBytes,

@@ -299,3 +299,29 @@ describe('chat', () => {
     wc.close();
   });
 });
+
+describe('chat rate limits', () => {
+  let t: TestFoyer;
+  beforeAll(async () => {
+    t = await startTestFoyer({ rateLimits: true });
+  });
+  afterAll(() => t.close());
+
+  it('answers a flood from one person with 429 and writes nothing more, while others keep sending', async () => {
+    const flooder = await t.user('flo');
+    const calm = await t.user('cal');
+    const c = (await flooder.post('/conversations', { kind: 'direct', userId: calm.id })).body;
+    const statuses: number[] = [];
+    for (let i = 0; i < 130; i++) statuses.push((await flooder.post(`/conversations/${c.id}/messages`, { body: `flood ${i}`, clientKey: `flood${i}xxxxx` })).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(120);
+    const limited = await flooder.post(`/conversations/${c.id}/messages`, { body: 'one more', clientKey: 'floodextra01' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('rate_limited');
+    expect((await calm.post(`/conversations/${c.id}/messages`, { body: 'I can still talk', clientKey: 'calmmessage1' })).status).toBe(200);
+    // 120 accepted floods + 1 calm message: nothing from the refused requests was written.
+    const newest = (await calm.get(`/conversations/${c.id}/messages?limit=100`)).body;
+    const oldest = (await calm.get(`/conversations/${c.id}/messages?limit=100&before=${newest.items[0].id}`)).body;
+    expect(newest.items.length + oldest.items.length).toBe(121);
+    expect(oldest.hasOlder).toBe(false);
+  });
+});
