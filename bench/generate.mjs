@@ -386,7 +386,7 @@ export async function generate({ scale = 'small', db = 'sqlite', dataDir, seed =
 }
 
 // ---------------------------------------------------------------- sinks
-function sqliteSink(dataDir) {
+export function sqliteSink(dataDir) {
   const Database = require('better-sqlite3');
   const db = new Database(path.join(dataDir, 'foyer.db'));
   db.pragma('journal_mode = WAL');
@@ -432,7 +432,7 @@ function sqliteSink(dataDir) {
   };
 }
 
-async function pgSink(url) {
+export async function pgSink(url) {
   const pg = require('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();

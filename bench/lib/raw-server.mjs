@@ -2,7 +2,8 @@
 //   POST /posts      : cookie session lookup + one transaction (insert post + outbox row), JSON reply
 //                      (the floor under Foyer's POST /api/v1/posts on the same database)
 //   POST /broadcast  : replies, then sends a message of ?bytes= to every WebSocket (fan-out floor)
-//   GET  /ws         : WebSocket upgrade, no auth
+//   POST /group-send : replies, then sends a message of ?bytes= to the sockets of ?group= (chat floor)
+//   GET  /ws         : WebSocket upgrade, no auth; ?group=G puts the socket in group G
 // Prints "READY <port>" on stdout.
 import http from 'node:http';
 import crypto from 'node:crypto';
@@ -101,6 +102,18 @@ const server = http.createServer((req, res) => {
         });
         return;
       }
+      if (req.method === 'POST' && url.pathname === '/group-send') {
+        const bytes = Number(url.searchParams.get('bytes') ?? 100);
+        const group = groups.get(url.searchParams.get('group')) ?? new Set();
+        const id = ++seq;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+        setImmediate(() => {
+          const head = JSON.stringify({ kind: 'event', id, type: 'message.created', data: { messageId: id, pad: '' } });
+          const msg = head.replace('"pad":""', `"pad":"${'x'.repeat(Math.max(0, bytes - head.length))}"`);
+          for (const ws of group) if (ws.readyState === 1) ws.send(msg);
+        });
+        return;
+      }
       res.writeHead(404).end();
     } catch (e) {
       res.writeHead(500).end(String(e));
@@ -108,7 +121,16 @@ const server = http.createServer((req, res) => {
   });
 });
 const wss = new WebSocketServer({ server, path: '/ws' });
-wss.on('connection', (ws) => ws.send(JSON.stringify({ kind: 'hello', cursor: 0 })));
+const groups = new Map();
+wss.on('connection', (ws, req) => {
+  const group = new URL(req.url, 'http://x').searchParams.get('group');
+  if (group) {
+    if (!groups.has(group)) groups.set(group, new Set());
+    groups.get(group).add(ws);
+    ws.on('close', () => groups.get(group).delete(ws));
+  }
+  ws.send(JSON.stringify({ kind: 'hello', cursor: 0 }));
+});
 server.keepAliveTimeout = 60_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
 process.on('SIGTERM', () => process.exit(0));

@@ -10,6 +10,7 @@ import * as spaces from '../commands/spaces.js';
 import * as posts from '../commands/posts.js';
 import { nowIso } from '../lib/time.js';
 import type { Actor } from '../policies/actor.js';
+import { seedDemoChat } from './demo-chat.js';
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITES, DEMO_SPACES, DEMO_POSTS, demoSpaceMembers } from './demo-data.js';
 
 export function DEMO_ACCOUNTS() {
@@ -94,4 +95,5 @@ export async function seedDemo(svc: Services): Promise<void> {
       await svc.db.updateTable('comments').set({ created_at: commentAt }).where('id', '=', commentId).execute();
     }
   }
+  await seedDemoChat(svc, actor, spaceIds);
 }
