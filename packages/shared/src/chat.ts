@@ -3,7 +3,7 @@
  * read state and chosen presence. See docs/api.md (Chat) for the routes.
  */
 import { z } from 'zod';
-import { Id, UserSummary, SpaceRef, ReactionSummary, PostImage } from './schemas.js';
+import { Id, UserSummary, SpaceRef, ReactionSummary, PostImage, LabelLevel } from './schemas.js';
 import { LIMITS } from './limits.js';
 
 export const ConversationKind = z.enum(['direct', 'group', 'channel']);
@@ -58,6 +58,8 @@ export const Conversation = z.object({
   mentionCount: z.number(),
   muted: z.boolean(),
   notify: NotifyLevel,
+  /** Sensitivity label level (channels; direct and group conversations carry the default). */
+  label: z.number(),
   createdAt: z.string(),
   abilities: z.object({ post: z.boolean(), rename: z.boolean(), addMembers: z.boolean(), removeMembers: z.boolean(), leave: z.boolean() }),
 });
@@ -71,7 +73,11 @@ export const ConversationCreate = z.discriminatedUnion('kind', [
     name: z.string().trim().max(LIMITS.conversationName).optional(),
   }),
 ]);
-export const ChannelCreate = z.object({ name: z.string().trim().min(1).max(LIMITS.conversationName) });
+export const ChannelCreate = z.object({
+  name: z.string().trim().min(1).max(LIMITS.conversationName),
+  /** Sensitivity label level; defaults to the space's default, at most its ceiling. */
+  label: LabelLevel.optional(),
+});
 export const ConversationUpdate = z.object({ name: z.string().trim().max(LIMITS.conversationName) });
 export const MembersAdd = z.object({ userIds: z.array(Id).min(1).max(LIMITS.groupMembers - 1) });
 export const ConversationSettings = z.object({ muted: z.boolean().optional(), notify: NotifyLevel.optional() });

@@ -17,6 +17,16 @@ export type SpaceRole = z.infer<typeof SpaceRole>;
 export const ReactionKey = z.enum(REACTIONS);
 
 export const Id = z.coerce.number().int().positive();
+
+/** A sensitivity label; its level orders labels (higher = more sensitive) and identifies it. */
+export const LabelLevel = z.coerce.number().int().min(1).max(10_000);
+export const Label = z.object({ level: z.number(), name: z.object({ en: z.string(), de: z.string() }), colour: z.string() });
+export type Label = z.infer<typeof Label>;
+export const LabelInput = z.object({
+  level: LabelLevel,
+  name: z.object({ en: z.string().trim().min(1).max(60), de: z.string().trim().min(1).max(60) }),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+});
 export const Cursor = z.string().max(200).optional();
 export const PageQuery = z.object({
   cursor: Cursor,
@@ -98,6 +108,10 @@ export const Organisation = z.object({
   demo: z.boolean(),
   /** Guests may take part in direct and group conversations (channels follow space membership). */
   chatGuests: z.boolean(),
+  /** Guests never receive anything above this label level, on any surface. */
+  guestMaxLabel: z.number(),
+  /** Notifications about content at or above this level carry no content. */
+  redactLabel: z.number(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 
@@ -140,6 +154,9 @@ export const Space = z.object({
   myState: z.enum(['member', 'requested', 'invited']).nullable(),
   unreadCount: z.number(),
   createdAt: z.string(),
+  /** The highest label its content may carry, and the label new content gets by default. */
+  labelCeiling: z.number(),
+  labelDefault: z.number(),
   abilities: SpaceAbilities,
 });
 export type Space = z.infer<typeof Space>;
@@ -154,6 +171,8 @@ export const SpaceUpdate = z.object({
   name: trimmed(LIMITS.spaceName).min(1).optional(),
   description: trimmed(LIMITS.spaceDescription).optional(),
   visibility: SpaceVisibility.optional(),
+  labelCeiling: LabelLevel.optional(),
+  labelDefault: LabelLevel.optional(),
   /** Required when the change lets new people read existing content. */
   confirmAudience: z.boolean().optional(),
 });
@@ -183,6 +202,8 @@ export const Post = z.object({
   deleted: z.boolean(),
   pinned: z.boolean(),
   commentCount: z.number(),
+  /** Sensitivity label level; the comment thread carries the same label. */
+  label: z.number(),
   reactions: ReactionSummary,
   followed: z.boolean(),
   saved: z.boolean(),
@@ -197,8 +218,28 @@ export const PostCreate = z.object({
   body: trimmed(LIMITS.postBody).min(1),
   /** Images uploaded before with POST /images, in display order. */
   imageIds: z.array(Id).max(LIMITS.imagesPerPost).optional(),
+  /** Sensitivity label level; defaults to the space's default, at most its ceiling. */
+  label: LabelLevel.optional(),
 });
-export const PostUpdate = z.object({ body: trimmed(LIMITS.postBody).min(1) });
+export const PostUpdate = z.object({
+  body: trimmed(LIMITS.postBody).min(1).optional(),
+  label: LabelLevel.optional(),
+  /** Required when a lower label lets new people read the post (409 `audience_widening` otherwise). */
+  confirmAudience: z.boolean().optional(),
+});
+
+/** Who would be able to read: counts and breakdowns computed by the read policy. */
+export const AudiencePreview = z.object({
+  total: z.number(),
+  employees: z.number(),
+  guests: z.number(),
+  departments: z.array(z.object({ name: z.string(), count: z.number() })),
+  sites: z.array(z.object({ name: z.string(), count: z.number() })),
+  countries: z.array(z.object({ name: z.string(), count: z.number() })),
+  /** Readers the change would add (label lowered, visibility widened); absent for plain previews. */
+  newReaders: z.number().optional(),
+});
+export type AudiencePreview = z.infer<typeof AudiencePreview>;
 export const PostRevision = z.object({ id: z.number(), body: z.string(), editor: UserSummary, createdAt: z.string() });
 
 export const Comment = z.object({

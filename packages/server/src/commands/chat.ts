@@ -22,6 +22,7 @@ import { renderMarkdown } from '../markdown/render.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
+import { assertLabelFits } from '../policies/labels.js';
 
 const directKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
@@ -102,15 +103,17 @@ export async function createGroup(svc: Services, actor: Actor, userIds: number[]
   });
 }
 
-export async function createChannel(svc: Services, actor: Actor, spaceId: number, name: string): Promise<number> {
+export async function createChannel(svc: Services, actor: Actor, spaceId: number, name: string, requestedLabel?: number): Promise<number> {
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
   if (!spaceAbilities(actor, ctx).manage) throw ctx.membership ? forbidden('only space owners and admins can add channels') : notFound('space');
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
+  const label = requestedLabel ?? ctx.space.label_default;
+  await assertLabelFits(svc.db, ctx.space, label);
   return write(svc, async (trx) => {
     const now = nowIso();
     const { id } = await trx
       .insertInto('conversations')
-      .values({ kind: 'channel', space_id: spaceId, name: name.trim(), direct_key: null, created_by: actor.id, created_at: now, last_message_at: null })
+      .values({ kind: 'channel', space_id: spaceId, name: name.trim(), label, direct_key: null, created_by: actor.id, created_at: now, last_message_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     await emit(trx, 'conversation.created', { conversationId: id }, { conversationId: id });

@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import { extractHashtags, extractMentions, type Reaction } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import { write, type Services } from '../services.js';
-import { AppError, forbidden, invalid, notFound } from '../errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import type { Actor } from '../policies/actor.js';
 import { loadSpaceForView, spaceAbilities, spaceReaders, readerIncludes } from '../policies/spaces.js';
 import { loadPostForRead, postAbilities, commentAbilities, loadCommentForRead } from '../policies/posts.js';
 import { renderMarkdown } from '../markdown/render.js';
+import { assertLabelFits, labelAllows, loadLabelPolicy } from '../policies/labels.js';
+import { newReaderCount } from '../policies/audience.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
@@ -20,7 +22,7 @@ interface MentionResolution {
 }
 
 /** Mentioned people who may read the space get notified; the others are reported to the author. */
-async function resolveMentions(db: Kysely<DB>, spaceId: number, body: string): Promise<MentionResolution> {
+async function resolveMentions(db: Kysely<DB>, spaceId: number, body: string, label: number): Promise<MentionResolution> {
   const handles = extractMentions(body);
   if (!handles.length) return { knownHandles: new Set(), readers: [], unreachable: [] };
   const users = await db
@@ -28,12 +30,15 @@ async function resolveMentions(db: Kysely<DB>, spaceId: number, body: string): P
     .select(['id', 'handle', 'role', 'status'])
     .where('handle', 'in', handles)
     .execute();
-  const readersOfSpace = await spaceReaders(db, spaceId, users.map((u) => u.id));
+  const [readersOfSpace, labels] = await Promise.all([spaceReaders(db, spaceId, users.map((u) => u.id)), loadLabelPolicy(db)]);
   const readers: { id: number; handle: string }[] = [];
   const unreachable: string[] = [];
   for (const u of users) {
     const canRead =
-      u.status === 'active' && !!readersOfSpace && readerIncludes(readersOfSpace, { id: u.id, role: u.role, scope: 'session' });
+      u.status === 'active' &&
+      !!readersOfSpace &&
+      readerIncludes(readersOfSpace, { id: u.id, role: u.role, scope: 'session' }) &&
+      labelAllows({ role: u.role }, label, labels);
     if (canRead) readers.push({ id: u.id, handle: u.handle });
     else unreachable.push(u.handle);
   }
@@ -55,18 +60,20 @@ async function followPostImplicitly(trx: Kysely<DB>, userId: number, postId: num
   if (!row) await trx.insertInto('follow_posts').values({ user_id: userId, post_id: postId, following: 1 }).execute();
 }
 
-export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string, imageIds: number[] = []) {
+export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string, imageIds: number[] = [], requestedLabel?: number) {
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
   const can = spaceAbilities(actor, ctx);
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
   if (!can.post) throw forbidden(can.read ? 'join the space to post' : 'you cannot post here');
-  const mentions = await resolveMentions(svc.db, spaceId, body);
+  const label = requestedLabel ?? ctx.space.label_default;
+  await assertLabelFits(svc.db, ctx.space, label);
+  const mentions = await resolveMentions(svc.db, spaceId, body, label);
   const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
   const post = await write(svc, async (trx) => {
     const now = nowIso();
     const row = await trx
       .insertInto('posts')
-      .values({ space_id: spaceId, author_id: actor.id, body, html, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
+      .values({ space_id: spaceId, author_id: actor.id, body, html, label, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
       .returningAll()
       .executeTakeFirstOrThrow();
     const id = row.id;
@@ -78,38 +85,73 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
       await notify(trx, { userId: m.id, type: 'mention', actorId: actor.id, spaceId, postId: id });
     }
     await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
-    await emit(trx, 'post.created', { spaceId, postId: id, authorId: actor.id }, { spaceId });
+    await emit(trx, 'post.created', { spaceId, postId: id, authorId: actor.id }, { spaceId, label });
     return row;
   });
   // The author may read what they just posted: row and space go straight to the presenter.
   return { post, context: { space: ctx.space, membership: ctx.membership }, unreachableMentions: mentions.unreachable };
 }
 
-export async function updatePost(svc: Services, actor: Actor, postId: number, body: string) {
+export interface PostChange {
+  body?: string;
+  label?: number;
+  confirmAudience?: boolean;
+}
+
+/**
+ * Edits text and/or label. Raising a label narrows the audience and is always allowed; lowering
+ * it so that new people could read (guests above their maximum) needs `confirmAudience`, and for
+ * sensitive content (at or above the organisation's sensitive level) the space owner.
+ */
+export async function updatePost(svc: Services, actor: Actor, postId: number, change: PostChange) {
   const ctx = await loadPostForRead(svc.db, actor, postId);
-  if (!postAbilities(actor, ctx).edit) throw forbidden('only the author can edit this post');
-  if (body === ctx.post.body) return { unreachableMentions: [] as string[] };
-  const mentions = await resolveMentions(svc.db, ctx.space.id, body);
-  const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
+  const can = postAbilities(actor, ctx);
+  const manages = spaceAbilities(actor, ctx).manage;
+  const body = change.body !== undefined && change.body !== ctx.post.body ? change.body : undefined;
+  const label = change.label !== undefined && change.label !== ctx.post.label ? change.label : undefined;
+  if (body !== undefined && !can.edit) throw forbidden('only the author can edit this post');
+  if (label !== undefined) {
+    if (!(can.edit || (manages && !ctx.post.deleted_at))) throw forbidden('only the author or a space manager can change the label');
+    await assertLabelFits(svc.db, ctx.space, label);
+    if (label < ctx.post.label) {
+      const newReaders = await newReaderCount(svc.db, { space: ctx.space, label: ctx.post.label }, { space: ctx.space, label });
+      if (newReaders > 0) {
+        const policy = await loadLabelPolicy(svc.db);
+        if (ctx.post.label >= policy.sensitive && ctx.membership?.role !== 'owner')
+          throw forbidden('only a space owner can let more people read confidential content');
+        if (!change.confirmAudience)
+          throw conflict('the lower label lets more people read this post; confirm the new audience', { newReaders, confirmField: 'confirmAudience' });
+      }
+    }
+  }
+  if (body === undefined && label === undefined) return { unreachableMentions: [] as string[] };
+  const effectiveLabel = label ?? ctx.post.label;
+  const mentions = body !== undefined ? await resolveMentions(svc.db, ctx.space.id, body, effectiveLabel) : null;
+  const html = body !== undefined ? renderMarkdown(body, { knownHandles: mentions!.knownHandles }) : undefined;
   await write(svc, async (trx) => {
     const now = nowIso();
-    await trx
-      .insertInto('post_revisions')
-      .values({ post_id: postId, editor_id: actor.id, body: ctx.post.body, created_at: ctx.post.edited_at ?? ctx.post.created_at })
-      .execute();
-    await trx.updateTable('posts').set({ body, html, edited_at: now }).where('id', '=', postId).execute();
-    await writeHashtags(trx, postId, ctx.space.id, body);
-    const before = new Set(
-      (await trx.selectFrom('mentions').select('user_id').where('post_id', '=', postId).where('comment_id', '=', 0).execute()).map((r) => r.user_id),
-    );
-    for (const m of mentions.readers) {
-      if (before.has(m.id)) continue;
-      await trx.insertInto('mentions').values({ post_id: postId, comment_id: 0, user_id: m.id }).execute();
-      await notify(trx, { userId: m.id, type: 'mention', actorId: actor.id, spaceId: ctx.space.id, postId });
+    if (body !== undefined) {
+      await trx
+        .insertInto('post_revisions')
+        .values({ post_id: postId, editor_id: actor.id, body: ctx.post.body, created_at: ctx.post.edited_at ?? ctx.post.created_at })
+        .execute();
+      await trx.updateTable('posts').set({ body, html: html!, edited_at: now }).where('id', '=', postId).execute();
+      await writeHashtags(trx, postId, ctx.space.id, body);
+      const before = new Set(
+        (await trx.selectFrom('mentions').select('user_id').where('post_id', '=', postId).where('comment_id', '=', 0).execute()).map((r) => r.user_id),
+      );
+      for (const m of mentions!.readers) {
+        if (before.has(m.id)) continue;
+        await trx.insertInto('mentions').values({ post_id: postId, comment_id: 0, user_id: m.id }).execute();
+        await notify(trx, { userId: m.id, type: 'mention', actorId: actor.id, spaceId: ctx.space.id, postId });
+      }
     }
-    await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id });
+    if (label !== undefined) await trx.updateTable('posts').set({ label }).where('id', '=', postId).execute();
+    // The event carries the lower of both labels: whoever could read before or after hears of it;
+    // a guest who lost access refetches the post, gets 404 and drops it.
+    await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id, label: Math.min(effectiveLabel, ctx.post.label) });
   });
-  return { unreachableMentions: mentions.unreachable };
+  return { unreachableMentions: mentions?.unreachable ?? [] };
 }
 
 /** Deleting leaves a tombstone: the row stays for thread structure, its text and history are gone. */
@@ -128,7 +170,7 @@ export async function deletePost(svc: Services, actor: Actor, postId: number) {
     await trx.deleteFrom('post_hashtags').where('post_id', '=', postId).execute();
     await trx.deleteFrom('mentions').where('post_id', '=', postId).execute();
     await trx.deleteFrom('bookmarks').where('post_id', '=', postId).execute();
-    await emit(trx, 'post.deleted', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id });
+    await emit(trx, 'post.deleted', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id, label: ctx.post.label });
   });
   await purgeImages(svc, images.flatMap((i) => [i.key, i.thumb_key]));
 }
@@ -138,7 +180,7 @@ export async function setPinned(svc: Services, actor: Actor, postId: number, pin
   if (!postAbilities(actor, ctx).pin) throw forbidden('only space owners and admins can pin');
   await write(svc, async (trx) => {
     await trx.updateTable('posts').set({ pinned_at: pinned ? nowIso() : null }).where('id', '=', postId).execute();
-    await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id });
+    await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id, label: ctx.post.label });
   });
 }
 
@@ -152,7 +194,7 @@ export async function createComment(svc: Services, actor: Actor, postId: number,
     if (parent.parent_id !== null) throw invalid('replies are one level deep', { fields: { parentId: 'is a reply' } });
     parentAuthor = parent.author_id;
   }
-  const mentions = await resolveMentions(svc.db, ctx.space.id, body);
+  const mentions = await resolveMentions(svc.db, ctx.space.id, body, ctx.post.label);
   const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
   const spaceId = ctx.space.id;
   const id = await write(svc, async (trx) => {
@@ -191,7 +233,7 @@ export async function createComment(svc: Services, actor: Actor, postId: number,
       }
     }
     await followPostImplicitly(trx, actor.id, postId);
-    await emit(trx, 'comment.created', { spaceId, postId, commentId: id, authorId: actor.id }, { spaceId });
+    await emit(trx, 'comment.created', { spaceId, postId, commentId: id, authorId: actor.id }, { spaceId, label: ctx.post.label });
     return id;
   });
   return { id, unreachableMentions: mentions.unreachable };
@@ -200,11 +242,11 @@ export async function createComment(svc: Services, actor: Actor, postId: number,
 export async function updateComment(svc: Services, actor: Actor, commentId: number, body: string) {
   const ctx = await loadCommentForRead(svc.db, actor, commentId);
   if (!commentAbilities(actor, ctx, ctx.comment).edit) throw forbidden('only the author can edit this comment');
-  const mentions = await resolveMentions(svc.db, ctx.space.id, body);
+  const mentions = await resolveMentions(svc.db, ctx.space.id, body, ctx.post.label);
   const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
   await write(svc, async (trx) => {
     await trx.updateTable('comments').set({ body, html, edited_at: nowIso() }).where('id', '=', commentId).execute();
-    await emit(trx, 'comment.updated', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id });
+    await emit(trx, 'comment.updated', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id, label: ctx.post.label });
   });
 }
 
@@ -215,7 +257,7 @@ export async function deleteComment(svc: Services, actor: Actor, commentId: numb
     await trx.updateTable('comments').set({ body: '', html: '', deleted_at: nowIso() }).where('id', '=', commentId).execute();
     await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '-', 1) })).where('id', '=', ctx.post.id).execute();
     await trx.deleteFrom('mentions').where('comment_id', '=', commentId).execute();
-    await emit(trx, 'comment.deleted', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id });
+    await emit(trx, 'comment.deleted', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id, label: ctx.post.label });
   });
 }
 
@@ -226,15 +268,15 @@ export async function setReaction(
   reaction: Reaction,
   on: boolean,
 ) {
-  let postId: number, commentId: number, authorId: number, spaceId: number;
+  let postId: number, commentId: number, authorId: number, spaceId: number, label: number;
   if ('commentId' in target) {
     const ctx = await loadCommentForRead(svc.db, actor, target.commentId);
     if (!commentAbilities(actor, ctx, ctx.comment).react) throw forbidden('you cannot react here');
-    [postId, commentId, authorId, spaceId] = [ctx.post.id, ctx.comment.id, ctx.comment.author_id, ctx.space.id];
+    [postId, commentId, authorId, spaceId, label] = [ctx.post.id, ctx.comment.id, ctx.comment.author_id, ctx.space.id, ctx.post.label];
   } else {
     const ctx = await loadPostForRead(svc.db, actor, target.postId);
     if (!postAbilities(actor, ctx).react) throw forbidden('you cannot react here');
-    [postId, commentId, authorId, spaceId] = [ctx.post.id, 0, ctx.post.author_id, ctx.space.id];
+    [postId, commentId, authorId, spaceId, label] = [ctx.post.id, 0, ctx.post.author_id, ctx.space.id, ctx.post.label];
   }
   await write(svc, async (trx) => {
     const key = { post_id: postId, comment_id: commentId, user_id: actor.id, reaction };
@@ -268,7 +310,7 @@ export async function setReaction(
         commentId: commentId || null,
         groupKey: `reaction:${postId}:${commentId}`,
       });
-    await emit(trx, 'reaction.changed', { spaceId, postId, commentId: commentId || null }, { spaceId });
+    await emit(trx, 'reaction.changed', { spaceId, postId, commentId: commentId || null }, { spaceId, label });
   });
 }
 

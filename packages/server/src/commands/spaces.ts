@@ -4,13 +4,14 @@ import type { z } from 'zod';
 import type { SpaceCreate, SpaceUpdate } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import { write, type Services } from '../services.js';
-import { AppError, conflict, forbidden, notFound } from '../errors.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { isEmployee, type Actor } from '../policies/actor.js';
 import { loadSpaceForView, spaceAbilities, loadSpaceContext, type SpaceContext } from '../policies/spaces.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { startReadingChannels, stopReadingChannels } from './chat.js';
+import { labelExists } from '../policies/labels.js';
 
 function slugify(name: string): string {
   const s = name
@@ -93,6 +94,26 @@ export async function audienceWidening(db: Kysely<DB>, ctx: SpaceContext, visibi
   return Number(employees.n);
 }
 
+/** Ceiling and default must be labels, default at most the ceiling, and no content above a new ceiling. */
+async function checkSpaceLabels(db: Kysely<DB>, ctx: SpaceContext, ceilingIn?: number, defaultIn?: number) {
+  const ceiling = ceilingIn ?? ctx.space.label_ceiling;
+  const fallback = defaultIn ?? ctx.space.label_default;
+  for (const [field, level] of [
+    ['labelCeiling', ceiling],
+    ['labelDefault', fallback],
+  ] as const)
+    if (!(await labelExists(db, level))) throw invalid('no such label', { fields: { [field]: 'unknown' } });
+  if (fallback > ceiling) throw invalid('the default label cannot be above the ceiling', { fields: { labelDefault: 'above_ceiling' } });
+  if (ceilingIn !== undefined && ceilingIn < ctx.space.label_ceiling) {
+    const [post, channel] = await Promise.all([
+      db.selectFrom('posts').select((eb) => eb.fn.max('label').as('m')).where('space_id', '=', ctx.space.id).where('deleted_at', 'is', null).executeTakeFirst(),
+      db.selectFrom('conversations').select((eb) => eb.fn.max('label').as('m')).where('space_id', '=', ctx.space.id).executeTakeFirst(),
+    ]);
+    const highest = Math.max(Number(post?.m ?? 0), Number(channel?.m ?? 0));
+    if (highest > ceilingIn) throw conflict('the space holds content above this ceiling; lower its labels first', { highest });
+  }
+}
+
 export async function updateSpace(svc: Services, actor: Actor, spaceId: number, input: z.infer<typeof SpaceUpdate>) {
   const ctx = await requireManager(svc, actor, spaceId);
   if (ctx.space.archived_at && (input.name || input.description !== undefined || input.visibility))
@@ -106,11 +127,14 @@ export async function updateSpace(svc: Services, actor: Actor, spaceId: number, 
       });
     if (newReaders > 0 && ctx.membership?.role !== 'owner') throw forbidden('only an owner can widen the audience');
   }
+  if (input.labelCeiling !== undefined || input.labelDefault !== undefined) await checkSpaceLabels(svc.db, ctx, input.labelCeiling, input.labelDefault);
   await write(svc, async (trx) => {
-    const set: Partial<{ name: string; description: string; visibility: 'public' | 'private' | 'secret' }> = {};
+    const set: Partial<{ name: string; description: string; visibility: 'public' | 'private' | 'secret'; label_ceiling: number; label_default: number }> = {};
     if (input.name) set.name = input.name;
     if (input.description !== undefined) set.description = input.description;
     if (input.visibility) set.visibility = input.visibility;
+    if (input.labelCeiling !== undefined) set.label_ceiling = input.labelCeiling;
+    if (input.labelDefault !== undefined) set.label_default = input.labelDefault;
     if (Object.keys(set).length) await trx.updateTable('spaces').set(set).where('id', '=', spaceId).execute();
     await emit(trx, 'space.updated', { spaceId }, { spaceId });
     if (input.visibility === 'private' || input.visibility === 'secret') {

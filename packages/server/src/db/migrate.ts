@@ -3,6 +3,7 @@ import type { Db, Dialect } from './connection.js';
 import * as m001 from './migrations/001_core.js';
 import * as m002 from './migrations/002_images.js';
 import * as m003 from './migrations/003_chat.js';
+import * as m004 from './migrations/004_labels.js';
 
 interface Migration {
   name: string;
@@ -13,6 +14,7 @@ const MIGRATIONS: Migration[] = [
   { name: '001_core', up: m001.up },
   { name: '002_images', up: m002.up },
   { name: '003_chat', up: m003.up },
+  { name: '004_labels', up: m004.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -16,6 +16,10 @@ export interface OrganisationTable {
   created_at: string;
   /** 1: guests may be in direct and group conversations. */
   chat_guests: Generated<number>;
+  /** Guests never receive content above this label level. */
+  guest_max_label: Generated<number>;
+  /** Notifications about content at or above this level carry no content. */
+  redact_label: Generated<number>;
 }
 
 export interface UserTable {
@@ -81,6 +85,9 @@ export interface SpaceTable {
   created_by: number;
   created_at: string;
   last_activity_at: string;
+  /** The highest label its content may carry, and the label new content gets. */
+  label_ceiling: Generated<number>;
+  label_default: Generated<number>;
 }
 
 export interface MembershipTable {
@@ -105,6 +112,7 @@ export interface PostTable {
   pinned_at: Nullable<string>;
   comment_count: Generated<number>;
   reaction_count: Generated<number>;
+  label: Generated<number>;
 }
 
 export interface PostRevisionTable {
@@ -202,6 +210,7 @@ export interface OutboxTable {
   user_id: Nullable<number>;
   conversation_id: Nullable<number>;
   created_at: string;
+  label: Nullable<number>;
 }
 
 export interface ConversationTable {
@@ -214,6 +223,7 @@ export interface ConversationTable {
   created_at: string;
   last_message_id: Generated<number>;
   last_message_at: Nullable<string>;
+  label: Generated<number>;
 }
 
 export interface ConversationMemberTable {
@@ -280,6 +290,13 @@ export interface ImageTable {
   created_at: string;
 }
 
+export interface LabelTable {
+  level: number;
+  name_en: string;
+  name_de: string;
+  colour: string;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -309,6 +326,7 @@ export interface DB {
   message_reactions: MessageReactionTable;
   message_mentions: MessageMentionTable;
   presence: PresenceTable;
+  labels: LabelTable;
 }
 
 export type Count = ColumnType<number, never, never>;

@@ -11,6 +11,8 @@ export interface EmitTarget {
   userId?: number | null;
   /** Deliver to the conversation's participants (a channel's: its space's members). */
   conversationId?: number | null;
+  /** The item's sensitivity label: the audience is narrowed by it (guests), it is never sent. */
+  label?: number | null;
 }
 
 export async function emit<N extends EventName>(
@@ -29,6 +31,7 @@ export async function emit<N extends EventName>(
       space_id: target.spaceId ?? null,
       user_id: target.userId ?? null,
       conversation_id: target.conversationId ?? null,
+      label: target.label ?? null,
       created_at: nowIso(),
     })
     .execute();

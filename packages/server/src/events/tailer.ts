@@ -15,6 +15,8 @@ export interface OutboxEvent {
   spaceId: number | null;
   userId: number | null;
   conversationId: number | null;
+  /** Label of the item, for audience decisions only. */
+  label: number | null;
 }
 
 const GAP_WAIT_MS = 1000;
@@ -130,6 +132,7 @@ export class OutboxTailer {
           spaceId: r.space_id,
           userId: r.user_id,
           conversationId: r.conversation_id,
+          label: r.label,
         });
       }
       if (ready.length) for (const l of this.listeners) l(ready);

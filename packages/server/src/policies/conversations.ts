@@ -12,6 +12,7 @@ import { isEmployee, type Actor } from './actor.js';
 import { loadSpaceContext, type SpaceContext } from './spaces.js';
 import { directoryFilter } from './users.js';
 import { notFound } from '../errors.js';
+import { labelAllows, labelCondition, loadLabelPolicy } from './labels.js';
 
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;
@@ -33,6 +34,7 @@ export async function loadConversationForRead(db: Kysely<DB>, actor: Actor, conv
   if (conversation.kind === 'channel') {
     const space = await loadSpaceContext(db, actor, conversation.space_id!);
     if (!isSpaceMember(space)) throw notFound('conversation');
+    if (actor.role === 'guest' && !labelAllows(actor, conversation.label, await loadLabelPolicy(db))) throw notFound('conversation');
     return { conversation, space };
   }
   const member = await db
@@ -80,17 +82,27 @@ export function myConversationIds(db: Kysely<DB>, actor: Actor) {
     .where('conversations.kind', '=', 'channel')
     .where('memberships.user_id', '=', actor.id)
     .where('memberships.state', '=', 'member');
-  return direct.union(channels);
+  const label = labelCondition(actor, 'conversations.label');
+  return direct.union(label ? channels.where(label) : channels);
 }
 
 /** Everyone who receives a conversation's events right now. */
 export async function conversationAudience(db: Kysely<DB>, conversationId: number): Promise<{ spaceId: number | null; userIds: Set<number> } | null> {
-  const c = await db.selectFrom('conversations').select(['kind', 'space_id']).where('id', '=', conversationId).executeTakeFirst();
+  const c = await db.selectFrom('conversations').select(['kind', 'space_id', 'label']).where('id', '=', conversationId).executeTakeFirst();
   if (!c) return null;
-  const rows =
-    c.kind === 'channel'
-      ? await db.selectFrom('memberships').select('user_id').where('space_id', '=', c.space_id!).where('state', '=', 'member').execute()
-      : await db.selectFrom('conversation_members').select('user_id').where('conversation_id', '=', conversationId).execute();
+  if (c.kind !== 'channel') {
+    const rows = await db.selectFrom('conversation_members').select('user_id').where('conversation_id', '=', conversationId).execute();
+    return { spaceId: null, userIds: new Set(rows.map((r) => r.user_id)) };
+  }
+  let q = db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('memberships.user_id')
+    .where('memberships.space_id', '=', c.space_id!)
+    .where('memberships.state', '=', 'member');
+  // A channel above the guest maximum excludes the space's guests.
+  if (c.label > (await loadLabelPolicy(db)).guestMax) q = q.where('users.role', '!=', 'guest');
+  const rows = await q.execute();
   return { spaceId: c.space_id, userIds: new Set(rows.map((r) => r.user_id)) };
 }
 

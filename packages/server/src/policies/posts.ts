@@ -1,9 +1,13 @@
-/** Post and comment rules: a post is readable exactly when its space is readable. */
+/**
+ * Post and comment rules: a post is readable exactly when its space is readable and its label
+ * allows the reader (guests: at most the organisation's guest maximum). Comments follow their post.
+ */
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, PostTable, CommentTable } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { canReadSpace, loadSpaceContext, spaceAbilities, type SpaceContext } from './spaces.js';
 import { notFound } from '../errors.js';
+import { labelAllows, loadLabelPolicy } from './labels.js';
 
 export type PostRow = Selectable<PostTable>;
 export type CommentRow = Selectable<CommentTable>;
@@ -16,6 +20,7 @@ export async function loadPostForRead(db: Kysely<DB>, actor: Actor | null, postI
   if (!post) throw notFound('post');
   const ctx = await loadSpaceContext(db, actor, post.space_id);
   if (!ctx || !canReadSpace(actor, ctx)) throw notFound('post');
+  if (actor?.role === 'guest' && !labelAllows(actor, post.label, await loadLabelPolicy(db))) throw notFound('post');
   return { ...ctx, post };
 }
 

@@ -174,6 +174,7 @@ export async function presentConversations(
       mentionCount: state.mentionCount,
       muted: state.muted,
       notify: state.notify,
+      label: c.label,
       createdAt: c.created_at,
       abilities: conversationAbilities(actor, ctx),
     };

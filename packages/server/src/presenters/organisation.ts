@@ -4,7 +4,7 @@ import type { OrganisationTable } from '../db/schema.js';
 import { parseJson } from '../lib/json.js';
 
 export function presentOrganisation(org: Selectable<OrganisationTable> | undefined): Organisation {
-  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false, chatGuests: false };
+  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false, chatGuests: false, guestMaxLabel: 200, redactLabel: 300 };
   return {
     name: org.name,
     defaultLocale: org.default_locale === 'de' ? 'de' : 'en',
@@ -12,5 +12,7 @@ export function presentOrganisation(org: Selectable<OrganisationTable> | undefin
     setupDone: true,
     demo: org.demo === 1,
     chatGuests: org.chat_guests === 1,
+    guestMaxLabel: org.guest_max_label,
+    redactLabel: org.redact_label,
   };
 }

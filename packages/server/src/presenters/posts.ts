@@ -109,6 +109,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
       deleted,
       pinned: !!post.pinned_at,
       commentCount: post.comment_count,
+      label: post.label,
       reactions: reactionSummary(countsBy.get(post.id) ?? [], (mineBy.get(post.id) ?? []).map((r) => r.reaction)),
       followed: followBy.get(post.id) ?? false,
       saved: savedSet.has(post.id),

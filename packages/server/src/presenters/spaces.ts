@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Space } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
+import { labelCondition } from '../policies/labels.js';
 import { spaceAbilities, canReadSpace, type SpaceContext, type SpaceRow, type MembershipRow } from '../policies/spaces.js';
 
 /** Presents spaces with member counts, unread counts and the caller's abilities, in three queries. */
@@ -24,20 +25,21 @@ export async function presentSpaces(db: Kysely<DB>, actor: Actor, spaces: SpaceR
   const memberOf = mine.filter((m) => m.state === 'member');
   if (memberOf.length) {
     // Unread: posts newer than the member's marker, capped so a huge backlog stays cheap.
+    const label = labelCondition(actor, 'posts.label');
     const rows = await Promise.all(
       memberOf.map((m) =>
         db
-          .selectFrom((eb) =>
-            eb
+          .selectFrom((eb) => {
+            let recent = eb
               .selectFrom('posts')
               .select('id')
               .where('space_id', '=', m.space_id)
               .where('id', '>', m.last_read_post_id)
               .where('author_id', '!=', actor.id)
-              .where('deleted_at', 'is', null)
-              .limit(100)
-              .as('recent'),
-          )
+              .where('deleted_at', 'is', null);
+            if (label) recent = recent.where(label);
+            return recent.limit(100).as('recent');
+          })
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
           .then((r) => [m.space_id, Number(r.n)] as const),
@@ -63,6 +65,8 @@ export function presentSpace(ctx: SpaceContext, actor: Actor, memberCount: numbe
     myState: ctx.membership?.state ?? null,
     unreadCount: canReadSpace(actor, ctx) ? unreadCount : 0,
     createdAt: s.created_at,
+    labelCeiling: s.label_ceiling,
+    labelDefault: s.label_default,
     abilities,
   };
 }

@@ -9,14 +9,17 @@ import type { Actor } from '../policies/actor.js';
 import { readableSpaceIds, readableSpaceCondition } from '../policies/spaces.js';
 import type { PostRow } from '../policies/posts.js';
 import { reusableQuery } from '../db/reusable.js';
+import { labelCondition } from '../policies/labels.js';
 
 export interface PageArgs {
   before?: number;
   limit: number;
 }
 
-function base(db: Kysely<DB>, { before, limit }: PageArgs) {
+function base(db: Kysely<DB>, actor: Actor, { before, limit }: PageArgs) {
   let q = db.selectFrom('posts').selectAll('posts').where('posts.deleted_at', 'is', null);
+  const label = labelCondition(actor, 'posts.label');
+  if (label) q = q.where(label);
   if (before) q = q.where('posts.id', '<', before);
   return q.orderBy('posts.id', 'desc').limit(limit + 1);
 }
@@ -77,13 +80,14 @@ export function homeFeedPage(db: Kysely<DB>, actor: Actor, sources: FeedSources,
   if (!parts.length) return null;
   const [first, ...rest] = parts.map((q, i) => db.selectFrom(q.as(`s${i}`)).select(`s${i}.id`));
   const merged = rest.reduce((acc, q) => acc.unionAll(q), first);
-  return db
+  const label = labelCondition(actor, 'posts.label');
+  let page = db
     .selectFrom('posts')
     .selectAll('posts')
     .where('posts.id', 'in', db.selectFrom(merged.as('merged')).select('merged.id'))
-    .where('posts.deleted_at', 'is', null)
-    .orderBy('posts.id', 'desc')
-    .limit(n);
+    .where('posts.deleted_at', 'is', null);
+  if (label) page = page.where(label);
+  return page.orderBy('posts.id', 'desc').limit(n);
 }
 
 /**
@@ -96,6 +100,8 @@ const homeFeedWalk = reusableQuery(
     const plus = (col: string) => sql<number>`+${sql.ref(col)}`;
     const actor: Actor = { id: v.userId, role: shape.role, scope: 'session' };
     let q = db.selectFrom('posts').selectAll('posts').where('posts.deleted_at', 'is', null);
+    const label = labelCondition(actor, 'posts.label');
+    if (label) q = q.where(label);
     if (v.before !== undefined) q = q.where('posts.id', '<', v.before);
     if (v.sinceId !== undefined) q = q.where('posts.id', '>', v.sinceId);
     return q
@@ -155,39 +161,34 @@ export async function homeFeed(db: Kysely<DB>, actor: Actor, args: PageArgs, tun
   return q ? q.execute() : [];
 }
 
-export function spaceFeed(db: Kysely<DB>, spaceId: number, args: PageArgs): Promise<PostRow[]> {
-  return base(db, args).where('posts.space_id', '=', spaceId).execute();
+export function spaceFeed(db: Kysely<DB>, actor: Actor, spaceId: number, args: PageArgs): Promise<PostRow[]> {
+  return base(db, actor, args).where('posts.space_id', '=', spaceId).execute();
 }
 
 export function authorFeed(db: Kysely<DB>, actor: Actor, authorId: number, args: PageArgs): Promise<PostRow[]> {
-  return base(db, args)
+  return base(db, actor, args)
     .where('posts.author_id', '=', authorId)
     .where('posts.space_id', 'in', readableSpaceIds(db, actor))
     .execute();
 }
 
 export function hashtagFeed(db: Kysely<DB>, actor: Actor, tag: string, args: PageArgs): Promise<PostRow[]> {
-  return base(db, args)
+  return base(db, actor, args)
     .where('posts.id', 'in', (eb) => eb.selectFrom('post_hashtags').select('post_id').where('tag', '=', tag))
     .where('posts.space_id', 'in', readableSpaceIds(db, actor))
     .execute();
 }
 
 export function savedFeed(db: Kysely<DB>, actor: Actor, args: PageArgs): Promise<PostRow[]> {
-  return base(db, args)
+  return base(db, actor, args)
     .where('posts.id', 'in', (eb) => eb.selectFrom('bookmarks').select('post_id').where('user_id', '=', actor.id))
     .where('posts.space_id', 'in', readableSpaceIds(db, actor))
     .execute();
 }
 
-export function pinnedPosts(db: Kysely<DB>, spaceId: number): Promise<PostRow[]> {
-  return db
-    .selectFrom('posts')
-    .selectAll()
-    .where('space_id', '=', spaceId)
-    .where('pinned_at', 'is not', null)
-    .where('deleted_at', 'is', null)
-    .orderBy('pinned_at', 'desc')
-    .limit(10)
-    .execute();
+export function pinnedPosts(db: Kysely<DB>, actor: Actor, spaceId: number): Promise<PostRow[]> {
+  let q = db.selectFrom('posts').selectAll().where('space_id', '=', spaceId).where('pinned_at', 'is not', null).where('deleted_at', 'is', null);
+  const label = labelCondition(actor, 'posts.label');
+  if (label) q = q.where(label);
+  return q.orderBy('pinned_at', 'desc').limit(10).execute();
 }

@@ -9,6 +9,7 @@ import type { Services } from '../services.js';
 import type { Actor } from '../policies/actor.js';
 import { spaceReaders, readerIncludes } from '../policies/spaces.js';
 import { conversationAudience } from '../policies/conversations.js';
+import { loadLabelPolicy } from '../policies/labels.js';
 import type { OutboxEvent, OutboxTailer } from '../events/tailer.js';
 
 interface Client {
@@ -106,7 +107,7 @@ export class Gateway {
       .where('id', '<=', upTo)
       .orderBy('id')
       .execute();
-    const replay: OutboxEvent[] = rows.map((r) => ({ id: r.id, type: r.type, payload: JSON.parse(r.payload), spaceId: r.space_id, userId: r.user_id, conversationId: r.conversation_id }));
+    const replay: OutboxEvent[] = rows.map((r) => ({ id: r.id, type: r.type, payload: JSON.parse(r.payload), spaceId: r.space_id, userId: r.user_id, conversationId: r.conversation_id, label: r.label }));
     // Serialise with live delivery so nothing overtakes the replay.
     this.chain = this.chain.then(async () => {
       await this.deliver(replay, [client], true);
@@ -123,6 +124,8 @@ export class Gateway {
     // Payloads name the space even when the event goes to one person only.
     for (const ev of events) this.invalidate(ev);
     if (!clients.length || !events.length) return;
+    // Guests never receive events about items above their label maximum.
+    const guestMax = events.some((e) => e.label !== null) && clients.some((c) => c.actor.role === 'guest') ? (await loadLabelPolicy(this.svc.db)).guestMax : Infinity;
     for (const ev of events) {
       const readers = ev.spaceId !== null && ev.userId === null ? await this.readersOf(ev.spaceId) : null;
       const audience = ev.conversationId !== null && ev.userId === null ? await this.audienceOf(ev.conversationId) : null;
@@ -135,7 +138,8 @@ export class Gateway {
           continue;
         }
         const to = presenceSeers ? presenceSeers.has(c) : ev.conversationId !== null && ev.userId === null ? !!audience?.userIds.has(c.actor.id) : this.isAudience(ev, c.actor, readers);
-        if (to) this.sendRaw(c, msg);
+        const labelOk = ev.label === null || c.actor.role !== 'guest' || ev.label <= guestMax;
+        if (to && labelOk) this.sendRaw(c, msg);
         c.lastSent = ev.id;
       }
     }

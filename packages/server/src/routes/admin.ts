@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { Me, Page, PageQuery, Invitation, Email, Organisation, Locale, OrgRole } from '@foyer/shared';
+import { Me, Page, PageQuery, Invitation, Email, Organisation, Locale, OrgRole, LabelLevel } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, baseUrl, limit } from './common.js';
 import * as accounts from '../commands/accounts.js';
 import { presentMe } from '../presenters/users.js';
 import { decodeCursor, page } from '../lib/cursor.js';
-import { forbidden } from '../errors.js';
+import { forbidden, invalid } from '../errors.js';
+import { labelExists } from '../policies/labels.js';
 import { isOrgAdmin, type Actor } from '../policies/actor.js';
 import { presentOrganisation } from '../presenters/organisation.js';
 import { likePattern } from '../lib/like.js';
 
-function requireAdmin(actor: Actor) {
+export function requireAdmin(actor: Actor) {
   if (!isOrgAdmin(actor)) throw forbidden('only administrators can do this');
 }
 
@@ -91,6 +92,8 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
           defaultLocale: Locale.optional(),
           allowedDomains: z.array(z.string().trim().toLowerCase().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/)).max(50).optional(),
           chatGuests: z.boolean().optional(),
+          guestMaxLabel: LabelLevel.optional(),
+          redactLabel: LabelLevel.optional(),
         }),
         response: { 200: Organisation, ...errors },
       },
@@ -102,6 +105,15 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
       if (req.body.defaultLocale) set.default_locale = req.body.defaultLocale;
       if (req.body.allowedDomains) set.allowed_domains = JSON.stringify(req.body.allowedDomains);
       if (req.body.chatGuests !== undefined) set.chat_guests = req.body.chatGuests ? 1 : 0;
+      for (const [field, column] of [
+        ['guestMaxLabel', 'guest_max_label'],
+        ['redactLabel', 'redact_label'],
+      ] as const) {
+        const level = req.body[field];
+        if (level === undefined) continue;
+        if (!(await labelExists(db, level))) throw invalid('no such label', { fields: { [field]: 'unknown' } });
+        set[column] = level;
+      }
       if (Object.keys(set).length) await db.updateTable('organisation').set(set).where('id', '=', 1).execute();
       return presentOrganisation(await accounts.getOrganisation(db));
     },

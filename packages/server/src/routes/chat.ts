@@ -173,7 +173,7 @@ export async function chatRoutes(app: FoyerApp, svc: Services) {
   });
   app.post('/spaces/:id/channels', { config: limit(svc, 60), schema: { params: IdParams, body: ChannelCreate, response: { 200: Conversation, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    const id = await chat.createChannel(svc, actor, req.params.id, req.body.name);
+    const id = await chat.createChannel(svc, actor, req.params.id, req.body.name, req.body.label);
     return oneConversation(actor, id);
   });
 

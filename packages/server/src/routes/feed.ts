@@ -7,6 +7,7 @@ import { homeFeed, hashtagFeed } from '../queries/feeds.js';
 import { presentPosts } from '../presenters/posts.js';
 import { decodeCursor, page } from '../lib/cursor.js';
 import { readableSpaceIds } from '../policies/spaces.js';
+import { labelCondition } from '../policies/labels.js';
 import { setHashtagFollow } from '../commands/posts.js';
 import type { Actor } from '../policies/actor.js';
 
@@ -23,13 +24,15 @@ export async function feedRoutes(app: FoyerApp, svc: Services) {
 
   const hashtag = async (actor: Actor, tag: string) => {
     // Counts only what the caller may read: a tag used only in a secret space shows 0 to outsiders.
+    let counted = db
+      .selectFrom('post_hashtags')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tag', '=', tag)
+      .where('space_id', 'in', readableSpaceIds(db, actor));
+    const label = labelCondition(actor, 'posts.label');
+    if (label) counted = counted.where('post_id', 'in', db.selectFrom('posts').select('posts.id').where(label));
     const [count, followed] = await Promise.all([
-      db
-        .selectFrom('post_hashtags')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('tag', '=', tag)
-        .where('space_id', 'in', readableSpaceIds(db, actor))
-        .executeTakeFirstOrThrow(),
+      counted.executeTakeFirstOrThrow(),
       db.selectFrom('follow_hashtags').select('tag').where('user_id', '=', actor.id).where('tag', '=', tag).executeTakeFirst(),
     ]);
     return { tag, postCount: Number(count.n), followed: !!followed };

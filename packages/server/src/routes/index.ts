@@ -11,6 +11,8 @@ import { notificationRoutes } from './notifications.js';
 import { realtimeRoutes } from './realtime.js';
 import { imageRoutes } from './images.js';
 import { chatRoutes } from './chat.js';
+import { labelRoutes } from './labels.js';
+import { audienceRoutes } from './audience.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -22,5 +24,7 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await feedRoutes(app, svc);
   await notificationRoutes(app, svc);
   await chatRoutes(app, svc);
+  await labelRoutes(app, svc);
+  await audienceRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

@@ -19,13 +19,13 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
 
   app.post('/posts', { config: limit(svc, 60), schema: { body: PostCreate, response: { 200: Post, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    const { post, context, unreachableMentions } = await posts.createPost(svc, actor, req.body.spaceId, req.body.body, req.body.imageIds);
+    const { post, context, unreachableMentions } = await posts.createPost(svc, actor, req.body.spaceId, req.body.body, req.body.imageIds, req.body.label);
     return { ...(await presentPosts(db, actor, [post], context))[0], unreachableMentions };
   });
   app.get('/posts/:id', { schema: { params: IdParams, response: { 200: Post, ...errors } } }, async (req) => onePost(actorOf(req), req.params.id));
   app.patch('/posts/:id', { config: limit(svc, 60), schema: { params: IdParams, body: PostUpdate, response: { 200: Post, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    const { unreachableMentions } = await posts.updatePost(svc, actor, req.params.id, req.body.body);
+    const { unreachableMentions } = await posts.updatePost(svc, actor, req.params.id, req.body);
     return { ...(await onePost(actor, req.params.id)), unreachableMentions };
   });
   app.delete('/posts/:id', { schema: { params: IdParams, response: { 204: NoContent, ...errors } } }, async (req, reply) => {

@@ -167,7 +167,7 @@ export async function spaceRoutes(app: FoyerApp, svc: Services) {
       const actor = actorOf(req);
       const ctx = await loadSpaceForView(db, actor, req.params.id);
       if (!spaceAbilities(actor, ctx).read) throw notFound('posts');
-      const rows = await spaceFeed(db, req.params.id, { before: decodeCursor(req.query.cursor), limit: req.query.limit });
+      const rows = await spaceFeed(db, actor, req.params.id, { before: decodeCursor(req.query.cursor), limit: req.query.limit });
       const p = page(rows, req.query.limit);
       return { items: await presentPosts(db, actor, p.items), nextCursor: p.nextCursor };
     },
@@ -176,7 +176,7 @@ export async function spaceRoutes(app: FoyerApp, svc: Services) {
     const actor = actorOf(req);
     const ctx = await loadSpaceForView(db, actor, req.params.id);
     if (!spaceAbilities(actor, ctx).read) return [];
-    return presentPosts(db, actor, await pinnedPosts(db, req.params.id));
+    return presentPosts(db, actor, await pinnedPosts(db, actor, req.params.id));
   });
   app.post(
     '/spaces/:id/read',
