@@ -11,6 +11,7 @@ import { clearSession, fetchSession, SessionProvider } from './lib/session';
 import { useSystemThemeSync } from './lib/theme';
 import type { Me, Organisation } from './lib/types';
 import { AdminPage } from './routes/Admin';
+import { ChatPage } from './routes/Chat';
 import { HomePage } from './routes/Home';
 import { NotFoundPage } from './routes/NotFound';
 import { NotificationsPage } from './routes/Notifications';
@@ -54,6 +55,12 @@ function Realtime({ me, children }: { me: Me; children: ReactNode }) {
         if (onSpace || onPost) {
           setNotice(tRef.current('spaces.accessRevoked'));
           navigate('/spaces', { replace: true });
+        }
+      },
+      onConversationRemoved: (conversationId) => {
+        if (new RegExp(`^/chat/${conversationId}(/|$)`).test(locRef.current)) {
+          setNotice(tRef.current('chat.removedNotice'));
+          navigate('/chat', { replace: true });
         }
       },
     });
@@ -107,6 +114,8 @@ function SignedInRoutes() {
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:handle" element={<ProfilePage />} />
         <Route path="tags/:tag" element={<TagPage />} />
+        <Route path="chat" element={<ChatPage />} />
+        <Route path="chat/:id" element={<ChatPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="saved" element={<SavedPage />} />
         <Route path="settings" element={<SettingsPage />} />

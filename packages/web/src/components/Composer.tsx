@@ -2,9 +2,11 @@ import { LIMITS } from '@foyer/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, post as apiPost } from '../lib/api';
-import type { Post, PostImage, Space } from '../lib/types';
+import { post as apiPost } from '../lib/api';
+import type { Post, Space } from '../lib/types';
+import { useImageUploads } from '../lib/useImageUploads';
 import { ErrorText } from './bits';
+import { DraftImages, UploadProblems } from './DraftImages';
 import { MentionTextarea } from './MentionTextarea';
 
 interface Props {
@@ -21,22 +23,15 @@ export function Composer({ space, spaces }: Props) {
   const [chosen, setChosen] = useState<number | null>(null);
   const [unreachable, setUnreachable] = useState<string[]>([]);
   const [posted, setPosted] = useState(false);
-  const [images, setImages] = useState<PostImage[]>([]);
-  const upload = useMutation({
-    mutationFn: async (files: File[]) => {
-      const out: PostImage[] = [];
-      for (const f of files) out.push(await api<PostImage>('/images', { method: 'POST', body: f }));
-      return out;
-    },
-    onSuccess: (added) => setImages((prev) => [...prev, ...added].slice(0, LIMITS.imagesPerPost)),
-  });
+  const uploads = useImageUploads(LIMITS.imagesPerPost);
+  const { images } = uploads;
   const spaceId = space?.id ?? chosen ?? spaces?.[0]?.id ?? null;
 
   const create = useMutation({
     mutationFn: (input: { spaceId: number; body: string; imageIds?: number[] }) => apiPost<Post>('/posts', input),
     onSuccess: (p) => {
       setBody('');
-      setImages([]);
+      uploads.clear();
       setUnreachable(p.unreachableMentions ?? []);
       setPosted(true);
       void qc.invalidateQueries({ queryKey: ['feed'] });
@@ -98,27 +93,11 @@ export function Composer({ space, spaces }: Props) {
           }
         }}
       />
-      {images.length > 0 && (
-        <ul className="composer-images" aria-label={t('composer.attached', { count: images.length })}>
-          {images.map((img, i) => (
-            <li key={img.id}>
-              <img src={img.thumbUrl} alt="" />
-              <button
-                type="button"
-                className="icon-btn remove-image"
-                aria-label={t('composer.removeImage', { n: i + 1 })}
-                onClick={() => setImages((prev) => prev.filter((x) => x.id !== img.id))}
-              >
-                <span aria-hidden="true">✕</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DraftImages uploads={uploads} onRemoved={() => document.getElementById(`${id}-body`)?.focus()} />
       <div className="composer-foot">
         <label className="btn btn-ghost attach" htmlFor={`${id}-images`}>
           <span aria-hidden="true">🖼 </span>
-          {upload.isPending ? t('composer.uploading') : t('composer.addImages')}
+          {uploads.busy ? t('composer.uploading') : t('composer.addImages')}
         </label>
         <input
           id={`${id}-images`}
@@ -126,10 +105,9 @@ export function Composer({ space, spaces }: Props) {
           type="file"
           accept="image/jpeg,image/png,image/webp,image/gif"
           multiple
-          disabled={upload.isPending || images.length >= LIMITS.imagesPerPost}
+          disabled={uploads.busy || uploads.full}
           onChange={(e) => {
-            const files = Array.from(e.target.files ?? []).slice(0, LIMITS.imagesPerPost - images.length);
-            if (files.length) upload.mutate(files);
+            uploads.add(Array.from(e.target.files ?? []));
             e.target.value = '';
           }}
         />
@@ -141,7 +119,8 @@ export function Composer({ space, spaces }: Props) {
           {create.isPending ? t('composer.posting') : t('composer.submit')}
         </button>
       </div>
-      <ErrorText error={create.error ?? upload.error} />
+      <ErrorText error={create.error} />
+      <UploadProblems uploads={uploads} />
       <div role="status" aria-live="polite">
         {posted && unreachable.length > 0 && (
           <p className="warning" data-testid="unreachable-mentions">

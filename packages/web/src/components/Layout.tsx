@@ -5,7 +5,12 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { get, post } from '../lib/api';
 import { clearSession, useMe, useSession } from '../lib/session';
 import type { Page, Space } from '../lib/types';
+import { useChatUnread } from '../lib/chat/queries';
 import { Avatar } from './bits';
+import { PresenceDialog } from './chat/PresenceDialog';
+import { PresenceDot } from './chat/PresenceDot';
+import { QuickSwitcher } from './chat/QuickSwitcher';
+import { UnreadBadge } from './chat/UnreadBadge';
 import { Menu } from './Menu';
 
 export function useUnreadCount(): number {
@@ -32,6 +37,8 @@ export function Layout() {
   const location = useLocation();
   const navigate = useNavigate();
   const unread = useUnreadCount();
+  const chatUnread = useChatUnread().data?.total ?? 0;
+  const [statusOpen, setStatusOpen] = useState(false);
   const mySpaces = useMySpaces();
   const memberOf = mySpaces.data?.items.filter((s) => s.myState === 'member') ?? [];
 
@@ -58,6 +65,7 @@ export function Layout() {
 
   const links: { to: string; label: string; icon: string; end?: boolean }[] = [
     { to: '/', label: t('nav.home'), icon: '⌂', end: true },
+    { to: '/chat', label: t('nav.chat'), icon: '✉' },
     { to: '/spaces', label: t('nav.spaces'), icon: '◫', end: true },
     { to: '/people', label: t('nav.people'), icon: '☺' },
     { to: '/saved', label: t('nav.saved'), icon: '☆' },
@@ -91,6 +99,7 @@ export function Layout() {
           {org?.name && <span className="brand-org">{org.name}</span>}
         </Link>
         <div className="topbar-spacer" />
+        <QuickSwitcher />
         <Link
           to="/notifications"
           className="icon-btn bell"
@@ -113,7 +122,18 @@ export function Layout() {
               <div className="menu-head">
                 <strong>{me.name}</strong>
                 <span className="muted small">{me.email}</span>
+                <PresenceDot userId={me.id} withText />
               </div>
+              <button
+                type="button"
+                onClick={() => {
+                  close();
+                  setStatusOpen(true);
+                }}
+                data-testid="set-status"
+              >
+                {t('presence.set')}
+              </button>
               <Link to={`/people/${me.handle}`} onClick={close}>
                 {t('nav.profile')}
               </Link>
@@ -142,6 +162,7 @@ export function Layout() {
                       {unread}
                     </span>
                   )}
+                  {l.to === '/chat' && chatUnread > 0 && <UnreadBadge count={chatUnread} testId="chat-unread" />}
                 </NavLink>
               </li>
             ))}
@@ -171,10 +192,11 @@ export function Layout() {
             </>
           )}
         </nav>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} className={location.pathname.startsWith('/chat') ? 'main-chat' : undefined}>
           <Outlet />
         </main>
       </div>
+      {statusOpen && <PresenceDialog open onClose={() => setStatusOpen(false)} />}
     </div>
   );
 }

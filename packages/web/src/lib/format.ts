@@ -17,6 +17,9 @@ export function useFormat() {
   const session = useSession();
   const locale = i18n.language || 'en';
   const timeZone = validTz(session.me?.timezone);
+  const time = (iso: string): string => new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(iso));
+  const dayKey = (iso: string): string =>
+    new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(new Date(iso));
   return {
     locale,
     timeZone,
@@ -35,6 +38,18 @@ export function useFormat() {
       if (abs < 86400) return rtf.format(Math.round(diff / 3600), 'hour');
       if (abs < 7 * 86400) return rtf.format(Math.round(diff / 86400), 'day');
       return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(new Date(iso));
+    },
+    /** Clock time only (chat messages; the day is shown by a divider). */
+    time,
+    /** A calendar day key in the user's time zone, to tell where a new day starts. */
+    dayKey,
+    /** Today: the time; this week: the weekday; older: the date (conversation list). */
+    short(iso: string, now = Date.now()): string {
+      const d = new Date(iso);
+      const days = (now - d.getTime()) / 86_400_000;
+      if (dayKey(iso) === dayKey(new Date(now).toISOString())) return time(iso);
+      if (days < 6) return new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone }).format(d);
+      return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone }).format(d);
     },
     number(n: number): string {
       return new Intl.NumberFormat(locale).format(n);

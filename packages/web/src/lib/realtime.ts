@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { EventName, ServerMessage } from './types';
+import type { ClientMessage, EventName, ServerMessage } from './types';
+import { applyChatEvent, applyTyping, chatCatchUp, chatResync } from './chat/events';
+import { setClientMessageSender } from './chat/typing';
 import { addNewPost, resetNewPosts } from './newPosts';
 import { isSpaceQuery, refreshPost, removePost } from './queryClient';
 
@@ -12,6 +14,8 @@ export interface RealtimeHandlers {
   onSignedOut: (reason: string) => void;
   /** Called after access to a space was revoked and its cache purged. */
   onAccessRevoked: (spaceId: number, slug: string | null) => void;
+  /** Called after access to a chat conversation ended and its cache was purged. */
+  onConversationRemoved: (conversationId: number) => void;
   onStatus?: (status: RealtimeStatus) => void;
 }
 
@@ -25,16 +29,26 @@ export class RealtimeClient {
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private readonly onOnline = () => chatCatchUp(this.h.queryClient);
 
   constructor(private readonly h: RealtimeHandlers) {}
 
   start(): void {
     this.stopped = false;
+    setClientMessageSender((msg) => this.send(msg));
+    window.addEventListener('online', this.onOnline);
     this.connect();
+  }
+
+  /** Ephemeral messages to the server (typing); dropped while the socket is not open. */
+  send(msg: ClientMessage): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
   }
 
   stop(): void {
     this.stopped = true;
+    setClientMessageSender(null);
+    window.removeEventListener('online', this.onOnline);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const ws = this.ws;
@@ -94,10 +108,17 @@ export class RealtimeClient {
     switch (msg.kind) {
       case 'hello':
         if (this.cursor === null) this.cursor = msg.cursor;
+        // Chat state fetched before the socket was subscribed (first hello) or while it was down
+        // (reconnect) may have missed events: catch up now; open conversations fetch their newest messages.
+        chatCatchUp(this.h.queryClient);
+        return;
+      case 'typing':
+        applyTyping(msg.conversationId, msg.userId, this.h.meId());
         return;
       case 'resync':
         this.cursor = msg.cursor;
         resetNewPosts();
+        chatResync(this.h.queryClient);
         void this.h.queryClient.invalidateQueries();
         return;
       case 'bye':
@@ -193,6 +214,8 @@ export class RealtimeClient {
       case 'notification.read':
         void qc.invalidateQueries({ queryKey: ['notifications'] });
         return;
+      default:
+        applyChatEvent(qc, type, data, { meId: this.h.meId, onConversationRemoved: this.h.onConversationRemoved });
     }
   }
 

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { clearOutbox } from './chat/outbox';
 import { queryClient } from './queryClient';
 import { ApiError, get, setCsrfToken } from './api';
 import type { Me, Organisation, SessionResponse } from './types';
@@ -49,6 +50,7 @@ export function setMe(me: Me): void {
 /** Forget everything cached for the previous person. */
 export function clearSession(): void {
   setCsrfToken(null);
+  clearOutbox();
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'organisation' && q.queryKey[0] !== 'session' });
   queryClient.setQueryData(['session'], null);
 }

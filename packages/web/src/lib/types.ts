@@ -39,3 +39,21 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export type SessionResponse = { me: S.Me; csrfToken: string };
 export type DemoAccount = { email: string; password: string; label: string };
 export type ReactionUser = { reaction: S.Reaction; user: S.UserSummary };
+
+// Chat (packages/shared/src/chat.ts)
+export type {
+  Conversation,
+  ConversationKind,
+  Message,
+  MessageSummary,
+  MessagePage,
+  NotifyLevel,
+  Presence,
+  PresenceStatus,
+  ClientMessage,
+} from '@foyer/shared';
+export type Thread = z.infer<typeof S.Thread>;
+export type ChatUnread = z.infer<typeof S.ChatUnread>;
+export type SwitcherResult = z.infer<typeof S.SwitcherResult>;
+export type ConversationCreate = z.input<typeof S.ConversationCreate>;
+export type PresenceUpdate = z.input<typeof S.PresenceUpdate>;

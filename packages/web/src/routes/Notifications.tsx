@@ -7,6 +7,8 @@ import { get, post } from '../lib/api';
 import type { Notification, Page } from '../lib/types';
 
 export function notificationLink(n: Notification): string | null {
+  if (n.type === 'chat_mention' && typeof n.data.conversationId === 'number')
+    return `/chat/${n.data.conversationId}${typeof n.data.messageId === 'number' ? `?message=${n.data.messageId}` : ''}`;
   if (n.postId) return `/posts/${n.postId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
   if (n.space) return n.type === 'join_request' ? `/spaces/${n.space.slug}/members` : `/spaces/${n.space.slug}`;
   return null;

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes, useParams } from 'react-router';
 import { LoadMore, Avatar, ErrorText, errorMessage, Loading, PersonLink, Time, useTitle, VisibilityBadge } from '../components/bits';
+import { SpaceChannels } from '../components/chat/SpaceChannels';
 import { ConfirmDialog } from '../components/Dialog';
 import { Composer } from '../components/Composer';
 import { PostCard } from '../components/PostCard';
@@ -144,6 +145,7 @@ function SpacePosts({ space }: { space: Space }) {
   }
   return (
     <div className="page-feed">
+      <SpaceChannels space={space} />
       {pinned.data && pinned.data.length > 0 && (
         <section aria-labelledby="pinned-title" className="pinned">
           <h2 id="pinned-title" className="section-title">
