@@ -3,7 +3,7 @@
  * read state and chosen presence. See docs/api.md (Chat) for the routes.
  */
 import { z } from 'zod';
-import { Id, UserSummary, SpaceRef, ReactionSummary, PostImage, LabelLevel } from './schemas.js';
+import { Id, UserSummary, SpaceRef, ReactionSummary, PostImage, LabelLevel, SharedPost } from './schemas.js';
 import { LIMITS } from './limits.js';
 
 export const ConversationKind = z.enum(['direct', 'group', 'channel']);
@@ -90,6 +90,8 @@ export const Message = z.object({
   html: z.string(),
   /** Pasted or attached images (uploaded first with POST /images, like post images). */
   images: z.array(PostImage),
+  /** A shared post, embedded only for participants who may read it. */
+  shared: SharedPost.nullable(),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
@@ -115,6 +117,8 @@ export const MessageCreate = z.object({
   quoteId: Id.optional(),
   /** Images uploaded before with POST /images; a message may also be images only (body may then be empty). */
   imageIds: z.array(Id).max(LIMITS.imagesPerPost).optional(),
+  /** Share a post into the conversation; participants who cannot read it see it as unavailable. */
+  sharedPostId: Id.optional(),
 });
 export const MessageUpdate = z.object({ body: z.string().trim().min(1).max(LIMITS.messageBody) });
 

@@ -189,6 +189,21 @@ export const SpaceRef = z.object({ id: z.number(), slug: z.string(), name: z.str
 export const PostImage = z.object({ id: z.number(), url: z.string(), thumbUrl: z.string(), width: z.number(), height: z.number() });
 export type PostImage = z.infer<typeof PostImage>;
 
+/**
+ * A shared post as embedded in a share: `available` is false, and nothing of the original is
+ * included, for readers of the share who may not read the original (shares never widen).
+ */
+export const SharedPost = z.object({
+  id: z.number(),
+  available: z.boolean(),
+  author: UserSummary.nullable(),
+  space: SpaceRef.nullable(),
+  html: z.string(),
+  label: z.number().nullable(),
+  createdAt: z.string().nullable(),
+});
+export type SharedPost = z.infer<typeof SharedPost>;
+
 export const Post = z.object({
   id: z.number(),
   space: SpaceRef,
@@ -204,6 +219,8 @@ export const Post = z.object({
   commentCount: z.number(),
   /** Sensitivity label level; the comment thread carries the same label. */
   label: z.number(),
+  /** The post this one shares, if any. */
+  shared: SharedPost.nullable(),
   reactions: ReactionSummary,
   followed: z.boolean(),
   saved: z.boolean(),
@@ -215,7 +232,10 @@ export type Post = z.infer<typeof Post>;
 
 export const PostCreate = z.object({
   spaceId: Id,
-  body: trimmed(LIMITS.postBody).min(1),
+  /** May be empty when sharing another post. */
+  body: trimmed(LIMITS.postBody),
+  /** Share (embed) this post; the sharer must be able to read it. */
+  sharedPostId: Id.optional(),
   /** Images uploaded before with POST /images, in display order. */
   imageIds: z.array(Id).max(LIMITS.imagesPerPost).optional(),
   /** Sensitivity label level; defaults to the space's default, at most its ceiling. */
@@ -268,6 +288,10 @@ export const NotificationType = z.enum([
   'invitation',
   /** Someone mentioned me in a chat message; `data` holds conversationId and messageId, never text. */
   'chat_mention',
+  /** Someone asks to let a share's audience read my post (or a post in a space I own). */
+  'declassify_request',
+  /** My declassification request was approved or denied (`data.approved`). */
+  'declassify_decision',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
@@ -305,6 +329,23 @@ export const Invitation = z.object({
   acceptedAt: z.string().nullable(),
   /** Only returned once, on creation. */
   url: z.string().optional(),
+});
+
+export const DeclassifyRequest = z.object({ reason: trimmed(500).min(1) });
+export const Declassification = z.object({
+  id: z.number(),
+  postId: z.number(),
+  /** Where the original would become readable: the share's space or conversation. */
+  space: SpaceRef.nullable(),
+  conversationId: z.number().nullable(),
+  requestedBy: UserSummary,
+  reason: z.string(),
+  status: z.enum(['pending', 'approved', 'denied']),
+  decidedBy: UserSummary.nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** Whether the caller may approve or deny it (the original's author or its space's owners). */
+  canDecide: z.boolean(),
 });
 
 export const Hashtag = z.object({ tag: z.string(), postCount: z.number(), followed: z.boolean() });

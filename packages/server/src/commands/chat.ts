@@ -23,6 +23,7 @@ import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
 import { assertLabelFits } from '../policies/labels.js';
+import { shareableOriginal } from './shares.js';
 
 const directKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
@@ -277,7 +278,8 @@ export async function sendMessage(svc: Services, actor: Actor, conversationId: n
   if (!conversationAbilities(actor, ctx).post) throw ctx.space?.space.archived_at ? new AppError(409, 'space_archived', 'this space is archived') : forbidden('you cannot write here');
   const body = input.body.trim();
   const imageIds = input.imageIds ?? [];
-  if (!body && !imageIds.length) throw invalid('a message needs text or an image', { fields: { body: 'empty' } });
+  if (!body && !imageIds.length && input.sharedPostId === undefined) throw invalid('a message needs text or an image', { fields: { body: 'empty' } });
+  if (input.sharedPostId !== undefined) await shareableOriginal(svc.db, actor, input.sharedPostId);
   if (input.threadRootId !== undefined) {
     const root = await messageInConversation(svc.db, conversationId, input.threadRootId);
     if (!root || root.deleted_at || root.thread_root_id !== null) throw invalid('replies go to a message of this conversation', { fields: { threadRootId: 'unknown' } });
@@ -302,6 +304,7 @@ export async function sendMessage(svc: Services, actor: Actor, conversationId: n
           html,
           thread_root_id: threadRootId,
           quote_id: input.quoteId ?? null,
+          shared_post_id: input.sharedPostId ?? null,
           client_key: input.clientKey,
           created_at: now,
           edited_at: null,

@@ -14,6 +14,7 @@ import { newReaderCount } from '../policies/audience.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
+import { shareableOriginal } from './shares.js';
 
 interface MentionResolution {
   knownHandles: Set<string>;
@@ -60,11 +61,21 @@ async function followPostImplicitly(trx: Kysely<DB>, userId: number, postId: num
   if (!row) await trx.insertInto('follow_posts').values({ user_id: userId, post_id: postId, following: 1 }).execute();
 }
 
-export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string, imageIds: number[] = [], requestedLabel?: number) {
+export interface NewPost {
+  imageIds?: number[];
+  label?: number;
+  /** Share (embed) this post; the sharer must be able to read it. */
+  sharedPostId?: number;
+}
+
+export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string, opts: NewPost = {}) {
+  const { imageIds = [], label: requestedLabel, sharedPostId } = opts;
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
   const can = spaceAbilities(actor, ctx);
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
   if (!can.post) throw forbidden(can.read ? 'join the space to post' : 'you cannot post here');
+  if (!body.trim() && sharedPostId === undefined) throw invalid('a post needs text', { fields: { body: 'empty' } });
+  if (sharedPostId !== undefined) await shareableOriginal(svc.db, actor, sharedPostId);
   const label = requestedLabel ?? ctx.space.label_default;
   await assertLabelFits(svc.db, ctx.space, label);
   const mentions = await resolveMentions(svc.db, spaceId, body, label);
@@ -73,7 +84,7 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
     const now = nowIso();
     const row = await trx
       .insertInto('posts')
-      .values({ space_id: spaceId, author_id: actor.id, body, html, label, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
+      .values({ space_id: spaceId, author_id: actor.id, body, html, label, shared_post_id: sharedPostId ?? null, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
       .returningAll()
       .executeTakeFirstOrThrow();
     const id = row.id;

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001_core.js';
 import * as m002 from './migrations/002_images.js';
 import * as m003 from './migrations/003_chat.js';
 import * as m004 from './migrations/004_labels.js';
+import * as m005 from './migrations/005_shares.js';
 
 interface Migration {
   name: string;
@@ -15,6 +16,7 @@ const MIGRATIONS: Migration[] = [
   { name: '002_images', up: m002.up },
   { name: '003_chat', up: m003.up },
   { name: '004_labels', up: m004.up },
+  { name: '005_shares', up: m005.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -113,6 +113,8 @@ export interface PostTable {
   comment_count: Generated<number>;
   reaction_count: Generated<number>;
   label: Generated<number>;
+  /** The post this one shares (embeds); shown only to readers of the original. */
+  shared_post_id: Nullable<number>;
 }
 
 export interface PostRevisionTable {
@@ -254,6 +256,7 @@ export interface MessageTable {
   deleted_at: Nullable<string>;
   reply_count: Generated<number>;
   last_reply_at: Nullable<string>;
+  shared_post_id: Nullable<number>;
 }
 
 export interface MessageReactionTable {
@@ -297,6 +300,19 @@ export interface LabelTable {
   colour: string;
 }
 
+export interface DeclassificationTable {
+  id: Id;
+  post_id: number;
+  space_id: Nullable<number>;
+  conversation_id: Nullable<number>;
+  requested_by: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'denied';
+  decided_by: Nullable<number>;
+  created_at: string;
+  decided_at: Nullable<string>;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -327,6 +343,7 @@ export interface DB {
   message_mentions: MessageMentionTable;
   presence: PresenceTable;
   labels: LabelTable;
+  declassifications: DeclassificationTable;
 }
 
 export type Count = ColumnType<number, never, never>;

@@ -17,6 +17,7 @@ import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
 import { spaceRef } from './spaces.js';
 import { presentImage } from './posts.js';
+import { presentShared, sharedKey } from './shares.js';
 
 /** Members listed per conversation in lists; GET /conversations/:id lists everyone. */
 const LIST_MEMBERS = 8;
@@ -199,7 +200,11 @@ export async function presentMessages(db: Kysely<DB>, actor: Actor, ctx: Convers
       : [],
     db.selectFrom('images').select(['id', 'message_id', 'width', 'height']).where('message_id', 'in', ids).orderBy('position').execute(),
   ]);
-  const users = await usersById(db, [...rows.map((m) => m.author_id), ...quotes.map((q) => q.author_id)]);
+  const place = { conversationId: ctx.conversation.id };
+  const [users, shared] = await Promise.all([
+    usersById(db, [...rows.map((m) => m.author_id), ...quotes.map((q) => q.author_id)]),
+    presentShared(db, actor, rows.map((m) => ({ shared_post_id: m.shared_post_id, place }))),
+  ]);
   const quoteBy = new Map(quotes.map((q) => [q.id, q]));
   const countsBy = new Map<number, Record<string, number>>();
   for (const r of counts) (countsBy.get(r.message_id) ?? countsBy.set(r.message_id, {}).get(r.message_id)!)[r.reaction] = Number(r.n);
@@ -217,6 +222,7 @@ export async function presentMessages(db: Kysely<DB>, actor: Actor, ctx: Convers
       body: deleted ? '' : m.body,
       html: deleted ? '' : m.html,
       images: deleted ? [] : (imagesBy.get(m.id) ?? []).map(presentImage),
+      shared: m.shared_post_id !== null && !deleted ? shared.get(sharedKey(place, m.shared_post_id))! : null,
       createdAt: m.created_at,
       editedAt: m.edited_at,
       deleted,

@@ -11,6 +11,7 @@ import { postAbilities, commentAbilities, type PostRow, type CommentRow } from '
 import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
 import { spaceRef } from './spaces.js';
 import { reusableQuery } from '../db/reusable.js';
+import { presentShared, sharedKey } from './shares.js';
 
 export function presentImage(i: { id: number; width: number; height: number }): PostImage {
   return { id: i.id, url: `/api/v1/images/${i.id}`, thumbUrl: `/api/v1/images/${i.id}/thumb`, width: i.width, height: i.height };
@@ -79,6 +80,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
     hashtagsOf(db, { postIds }),
     imagesOf(db, { postIds }),
   ]);
+  const shared = await presentShared(db, actor, posts.map((p) => ({ shared_post_id: p.shared_post_id, place: { spaceId: p.space_id } })));
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const memberBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
   const followBy = new Map(follows.map((f) => [f.post_id, f.following === 1]));
@@ -110,6 +112,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
       pinned: !!post.pinned_at,
       commentCount: post.comment_count,
       label: post.label,
+      shared: post.shared_post_id !== null && !deleted ? shared.get(sharedKey({ spaceId: post.space_id }, post.shared_post_id))! : null,
       reactions: reactionSummary(countsBy.get(post.id) ?? [], (mineBy.get(post.id) ?? []).map((r) => r.reaction)),
       followed: followBy.get(post.id) ?? false,
       saved: savedSet.has(post.id),

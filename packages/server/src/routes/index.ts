@@ -13,6 +13,7 @@ import { imageRoutes } from './images.js';
 import { chatRoutes } from './chat.js';
 import { labelRoutes } from './labels.js';
 import { audienceRoutes } from './audience.js';
+import { shareRoutes } from './shares.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -26,5 +27,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await chatRoutes(app, svc);
   await labelRoutes(app, svc);
   await audienceRoutes(app, svc);
+  await shareRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

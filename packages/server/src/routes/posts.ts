@@ -19,7 +19,7 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
 
   app.post('/posts', { config: limit(svc, 60), schema: { body: PostCreate, response: { 200: Post, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    const { post, context, unreachableMentions } = await posts.createPost(svc, actor, req.body.spaceId, req.body.body, req.body.imageIds, req.body.label);
+    const { post, context, unreachableMentions } = await posts.createPost(svc, actor, req.body.spaceId, req.body.body, req.body);
     return { ...(await presentPosts(db, actor, [post], context))[0], unreachableMentions };
   });
   app.get('/posts/:id', { schema: { params: IdParams, response: { 200: Post, ...errors } } }, async (req) => onePost(actorOf(req), req.params.id));
