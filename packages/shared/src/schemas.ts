@@ -348,5 +348,24 @@ export const Declassification = z.object({
   canDecide: z.boolean(),
 });
 
+export const NudgeKind = z.enum(['regex', 'words', 'iban']);
+export const NudgePattern = z.object({ id: z.number(), name: z.string(), kind: NudgeKind, pattern: z.string(), minLabel: z.number() });
+export const NudgePatternInput = z.object({
+  name: trimmed(80).min(1),
+  kind: NudgeKind,
+  /** regex: a JavaScript regular expression (case-insensitive, at most 300 characters); words: one word or phrase per line. */
+  pattern: z.string().max(4000),
+  minLabel: LabelLevel,
+});
+/** The author's own check while composing: nothing is stored or reported. */
+export const NudgeCheck = z.object({ text: z.string().max(LIMITS.postBody), label: LabelLevel, spaceId: Id.optional() });
+export const NudgeResult = z.object({
+  matches: z.array(z.object({ patternId: z.number(), name: z.string(), minLabel: z.number() })),
+  /** The label the matches call for when it is above the chosen one; null otherwise. */
+  suggestedLabel: z.number().nullable(),
+  /** Matching content would reach guests or everyone in the organisation. */
+  wideAudience: z.boolean(),
+});
+
 export const Hashtag = z.object({ tag: z.string(), postCount: z.number(), followed: z.boolean() });
 export const Facet = z.object({ name: z.string(), count: z.number() });

@@ -5,6 +5,7 @@ import * as m002 from './migrations/002_images.js';
 import * as m003 from './migrations/003_chat.js';
 import * as m004 from './migrations/004_labels.js';
 import * as m005 from './migrations/005_shares.js';
+import * as m006 from './migrations/006_nudges.js';
 
 interface Migration {
   name: string;
@@ -17,6 +18,7 @@ const MIGRATIONS: Migration[] = [
   { name: '003_chat', up: m003.up },
   { name: '004_labels', up: m004.up },
   { name: '005_shares', up: m005.up },
+  { name: '006_nudges', up: m006.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -313,6 +313,16 @@ export interface DeclassificationTable {
   decided_at: Nullable<string>;
 }
 
+export interface NudgePatternTable {
+  id: Id;
+  name: string;
+  kind: 'regex' | 'words' | 'iban';
+  /** Regex source, or one word or phrase per line; empty for built-in detectors. */
+  pattern: string;
+  min_label: number;
+  created_at: string;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -344,6 +354,7 @@ export interface DB {
   presence: PresenceTable;
   labels: LabelTable;
   declassifications: DeclassificationTable;
+  nudge_patterns: NudgePatternTable;
 }
 
 export type Count = ColumnType<number, never, never>;

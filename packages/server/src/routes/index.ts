@@ -14,6 +14,7 @@ import { chatRoutes } from './chat.js';
 import { labelRoutes } from './labels.js';
 import { audienceRoutes } from './audience.js';
 import { shareRoutes } from './shares.js';
+import { nudgeRoutes } from './nudges.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -28,5 +29,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await labelRoutes(app, svc);
   await audienceRoutes(app, svc);
   await shareRoutes(app, svc);
+  await nudgeRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }
