@@ -84,7 +84,10 @@ export const UserProfile = UserSummary.extend({
 });
 export type UserProfile = z.infer<typeof UserProfile>;
 
-export const Me = UserProfile.extend({ email: z.string() });
+/** Roles an administrator grants on top of admin/member/guest. */
+export const FunctionalRole = z.enum(['communications', 'governance', 'moderator']);
+export type FunctionalRole = z.infer<typeof FunctionalRole>;
+export const Me = UserProfile.extend({ email: z.string(), roles: z.array(FunctionalRole) });
 export type Me = z.infer<typeof Me>;
 
 export const ProfileUpdate = z.object({
@@ -108,6 +111,12 @@ export const Organisation = z.object({
   demo: z.boolean(),
   /** Guests may take part in direct and group conversations (channels follow space membership). */
   chatGuests: z.boolean(),
+  /** Who may create private and secret spaces. */
+  privateSpaceCreators: z.enum(['everyone', 'admins', 'governance']),
+  secretSpaceCreators: z.enum(['everyone', 'admins', 'governance']),
+  secretPurposeRequired: z.boolean(),
+  /** Community guidelines (markdown) that creators of closed spaces accept. */
+  spaceGuidelines: z.string(),
   /** Guests never receive anything above this label level, on any surface. */
   guestMaxLabel: z.number(),
   /** Notifications about content at or above this level carry no content. */
@@ -154,6 +163,10 @@ export const Space = z.object({
   myState: z.enum(['member', 'requested', 'invited']).nullable(),
   unreadCount: z.number(),
   createdAt: z.string(),
+  /** Why a closed space exists; listed with it in the closed-space registry. */
+  purpose: z.string(),
+  /** Private and secret spaces appear (name, purpose, owners, counts — never content) in the registry. */
+  listedInRegistry: z.boolean(),
   /** The highest label its content may carry, and the label new content gets by default. */
   labelCeiling: z.number(),
   labelDefault: z.number(),
@@ -166,11 +179,16 @@ export const SpaceCreate = z.object({
   description: trimmed(LIMITS.spaceDescription).default(''),
   visibility: SpaceVisibility,
   slug: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,62}$/).optional(),
+  /** Why the space exists; required for secret spaces when the organisation says so. */
+  purpose: trimmed(500).optional(),
+  /** Closed spaces: the creator accepts the organisation's community guidelines. */
+  acceptGuidelines: z.boolean().optional(),
 });
 export const SpaceUpdate = z.object({
   name: trimmed(LIMITS.spaceName).min(1).optional(),
   description: trimmed(LIMITS.spaceDescription).optional(),
   visibility: SpaceVisibility.optional(),
+  purpose: trimmed(500).optional(),
   labelCeiling: LabelLevel.optional(),
   labelDefault: LabelLevel.optional(),
   /** Required when the change lets new people read existing content. */
@@ -221,6 +239,15 @@ export const Post = z.object({
   label: z.number(),
   /** The post this one shares, if any. */
   shared: SharedPost.nullable(),
+  /** Set on announcements. `progress` only for the author and space managers. */
+  announcement: z
+    .object({
+      ackRequired: z.boolean(),
+      deadline: z.string().nullable(),
+      acknowledged: z.boolean(),
+      progress: z.object({ acknowledged: z.number(), audience: z.number() }).nullable(),
+    })
+    .nullable(),
   reactions: ReactionSummary,
   followed: z.boolean(),
   saved: z.boolean(),
@@ -236,6 +263,8 @@ export const PostCreate = z.object({
   body: trimmed(LIMITS.postBody),
   /** Share (embed) this post; the sharer must be able to read it. */
   sharedPostId: Id.optional(),
+  /** Post as an announcement (space managers, or the communications role): pinned, optionally to be acknowledged. */
+  announcement: z.object({ ackRequired: z.boolean(), deadline: z.iso.datetime({ offset: true }).optional() }).optional(),
   /** Images uploaded before with POST /images, in display order. */
   imageIds: z.array(Id).max(LIMITS.imagesPerPost).optional(),
   /** Sensitivity label level; defaults to the space's default, at most its ceiling. */
@@ -292,6 +321,8 @@ export const NotificationType = z.enum([
   'declassify_request',
   /** My declassification request was approved or denied (`data.approved`). */
   'declassify_decision',
+  /** An announcement I have not acknowledged is due within a day. */
+  'announcement_reminder',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
@@ -329,6 +360,18 @@ export const Invitation = z.object({
   acceptedAt: z.string().nullable(),
   /** Only returned once, on creation. */
   url: z.string().optional(),
+});
+
+/** Aggregate progress; `pending` (who has not acknowledged yet) exists only for acknowledgement-required announcements. */
+export const AckProgress = z.object({ acknowledged: z.number(), audience: z.number(), pending: z.array(UserSummary) });
+
+export const RegistryEntry = z.object({
+  space: SpaceRef,
+  purpose: z.string(),
+  owners: z.array(UserSummary),
+  memberCount: z.number(),
+  createdAt: z.string(),
+  lastActivityAt: z.string().nullable(),
 });
 
 export const DeclassifyRequest = z.object({ reason: trimmed(500).min(1) });

@@ -15,6 +15,7 @@ import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
 import { shareableOriginal } from './shares.js';
+import { canAnnounce } from '../policies/announcements.js';
 
 interface MentionResolution {
   knownHandles: Set<string>;
@@ -66,16 +67,22 @@ export interface NewPost {
   label?: number;
   /** Share (embed) this post; the sharer must be able to read it. */
   sharedPostId?: number;
+  /** Post as a pinned announcement, optionally to be acknowledged by a deadline. */
+  announcement?: { ackRequired: boolean; deadline?: string };
 }
 
 export async function createPost(svc: Services, actor: Actor, spaceId: number, body: string, opts: NewPost = {}) {
-  const { imageIds = [], label: requestedLabel, sharedPostId } = opts;
+  const { imageIds = [], label: requestedLabel, sharedPostId, announcement } = opts;
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
   const can = spaceAbilities(actor, ctx);
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
   if (!can.post) throw forbidden(can.read ? 'join the space to post' : 'you cannot post here');
   if (!body.trim() && sharedPostId === undefined) throw invalid('a post needs text', { fields: { body: 'empty' } });
   if (sharedPostId !== undefined) await shareableOriginal(svc.db, actor, sharedPostId);
+  if (announcement) {
+    if (!(await canAnnounce(svc.db, actor, ctx))) throw forbidden('only space managers and the communications role can post announcements');
+    if (announcement.deadline && Date.parse(announcement.deadline) <= Date.now()) throw invalid('the deadline must lie in the future', { fields: { deadline: 'past' } });
+  }
   const label = requestedLabel ?? ctx.space.label_default;
   await assertLabelFits(svc.db, ctx.space, label);
   const mentions = await resolveMentions(svc.db, spaceId, body, label);
@@ -84,11 +91,27 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
     const now = nowIso();
     const row = await trx
       .insertInto('posts')
-      .values({ space_id: spaceId, author_id: actor.id, body, html, label, shared_post_id: sharedPostId ?? null, created_at: now, edited_at: null, deleted_at: null, pinned_at: null })
+      .values({
+        space_id: spaceId,
+        author_id: actor.id,
+        body,
+        html,
+        label,
+        shared_post_id: sharedPostId ?? null,
+        created_at: now,
+        edited_at: null,
+        deleted_at: null,
+        pinned_at: announcement ? now : null,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const id = row.id;
     await writeHashtags(trx, id, spaceId, body, true);
+    if (announcement)
+      await trx
+        .insertInto('announcements')
+        .values({ post_id: id, ack_required: announcement.ackRequired ? 1 : 0, deadline: announcement.deadline ? new Date(announcement.deadline).toISOString() : null, reminded_at: null })
+        .execute();
     await attachImages(trx, actor, { postId: id }, imageIds);
     await trx.insertInto('follow_posts').values({ user_id: actor.id, post_id: id, following: 1 }).execute();
     for (const m of mentions.readers) {
@@ -354,5 +377,20 @@ export async function setHashtagFollow(svc: Services, actor: Actor, tag: string,
   await write(svc, async (trx) => {
     await trx.deleteFrom('follow_hashtags').where('user_id', '=', actor.id).where('tag', '=', tag).execute();
     if (following) await trx.insertInto('follow_hashtags').values({ user_id: actor.id, tag, created_at: nowIso() }).execute();
+  });
+}
+
+/** Acknowledges an announcement that asks for it; idempotent. */
+export async function acknowledge(svc: Services, actor: Actor, postId: number) {
+  const ctx = await loadPostForRead(svc.db, actor, postId);
+  if (actor.scope === 'read') throw forbidden('this token can only read');
+  const a = await svc.db.selectFrom('announcements').selectAll().where('post_id', '=', postId).executeTakeFirst();
+  if (!a || a.ack_required !== 1 || ctx.post.deleted_at) throw invalid('this post asks for no acknowledgement');
+  await write(svc, async (trx) => {
+    const done = await trx.selectFrom('acknowledgements').select('post_id').where('post_id', '=', postId).where('user_id', '=', actor.id).executeTakeFirst();
+    if (done) return;
+    await trx.insertInto('acknowledgements').values({ post_id: postId, user_id: actor.id, acknowledged_at: nowIso() }).execute();
+    // Only the author's view changes (progress); telling the whole space would make every reader refetch.
+    await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { userId: ctx.post.author_id });
   });
 }

@@ -6,12 +6,13 @@ import type { DB } from '../db/schema.js';
 import { write, type Services } from '../services.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
-import { isEmployee, type Actor } from '../policies/actor.js';
+import { isEmployee, isOrgAdmin, type Actor } from '../policies/actor.js';
 import { loadSpaceForView, spaceAbilities, loadSpaceContext, type SpaceContext } from '../policies/spaces.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { startReadingChannels, stopReadingChannels } from './chat.js';
 import { labelExists } from '../policies/labels.js';
+import { hasRole } from '../policies/roles.js';
 
 function slugify(name: string): string {
   const s = name
@@ -34,8 +35,26 @@ async function uniqueSlug(trx: Kysely<DB>, wanted: string): Promise<string> {
   }
 }
 
+/**
+ * The organisation's rules for closed spaces: who may create private and secret ones, a stated
+ * purpose for secret ones, and the community guidelines their creators accept.
+ */
+async function checkClosedSpaceRules(db: Kysely<DB>, actor: Actor, input: z.infer<typeof SpaceCreate>) {
+  if (input.visibility === 'public') return;
+  const org = await db.selectFrom('organisation').selectAll().executeTakeFirst();
+  if (!org) return;
+  const who = input.visibility === 'secret' ? org.secret_space_creators : org.private_space_creators;
+  const allowed = who === 'everyone' || isOrgAdmin(actor) || (who === 'governance' && (await hasRole(db, actor.id, 'governance')));
+  if (!allowed) throw forbidden(`the organisation limits who may create ${input.visibility} spaces`);
+  if (input.visibility === 'secret' && org.secret_purpose_required === 1 && !input.purpose?.trim())
+    throw invalid('secret spaces need a stated purpose', { fields: { purpose: 'required' } });
+  if (org.space_guidelines.trim() && !input.acceptGuidelines)
+    throw invalid('accept the community guidelines to create a closed space', { fields: { acceptGuidelines: 'required' } });
+}
+
 export async function createSpace(svc: Services, actor: Actor, input: z.infer<typeof SpaceCreate>): Promise<number> {
   if (!isEmployee(actor) || actor.scope === 'read') throw forbidden('guests cannot create spaces');
+  await checkClosedSpaceRules(svc.db, actor, input);
   return write(svc, async (trx) => {
     // A taken address gets a suffix instead of a 409: "taken" would reveal a secret space's slug.
     const slug = await uniqueSlug(trx, input.slug ?? slugify(input.name));
@@ -47,6 +66,8 @@ export async function createSpace(svc: Services, actor: Actor, input: z.infer<ty
         name: input.name,
         description: input.description ?? '',
         visibility: input.visibility,
+        purpose: input.purpose?.trim() ?? '',
+        guidelines_accepted_at: input.acceptGuidelines ? now : null,
         archived_at: null,
         created_by: actor.id,
         created_at: now,
@@ -129,8 +150,9 @@ export async function updateSpace(svc: Services, actor: Actor, spaceId: number, 
   }
   if (input.labelCeiling !== undefined || input.labelDefault !== undefined) await checkSpaceLabels(svc.db, ctx, input.labelCeiling, input.labelDefault);
   await write(svc, async (trx) => {
-    const set: Partial<{ name: string; description: string; visibility: 'public' | 'private' | 'secret'; label_ceiling: number; label_default: number }> = {};
+    const set: Partial<{ name: string; description: string; purpose: string; visibility: 'public' | 'private' | 'secret'; label_ceiling: number; label_default: number }> = {};
     if (input.name) set.name = input.name;
+    if (input.purpose !== undefined) set.purpose = input.purpose;
     if (input.description !== undefined) set.description = input.description;
     if (input.visibility) set.visibility = input.visibility;
     if (input.labelCeiling !== undefined) set.label_ceiling = input.labelCeiling;

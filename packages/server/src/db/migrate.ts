@@ -6,6 +6,7 @@ import * as m003 from './migrations/003_chat.js';
 import * as m004 from './migrations/004_labels.js';
 import * as m005 from './migrations/005_shares.js';
 import * as m006 from './migrations/006_nudges.js';
+import * as m007 from './migrations/007_governance.js';
 
 interface Migration {
   name: string;
@@ -19,6 +20,7 @@ const MIGRATIONS: Migration[] = [
   { name: '004_labels', up: m004.up },
   { name: '005_shares', up: m005.up },
   { name: '006_nudges', up: m006.up },
+  { name: '007_governance', up: m007.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

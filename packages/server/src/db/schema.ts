@@ -20,6 +20,10 @@ export interface OrganisationTable {
   guest_max_label: Generated<number>;
   /** Notifications about content at or above this level carry no content. */
   redact_label: Generated<number>;
+  private_space_creators: Generated<'everyone' | 'admins' | 'governance'>;
+  secret_space_creators: Generated<'everyone' | 'admins' | 'governance'>;
+  secret_purpose_required: Generated<number>;
+  space_guidelines: Generated<string>;
 }
 
 export interface UserTable {
@@ -88,6 +92,9 @@ export interface SpaceTable {
   /** The highest label its content may carry, and the label new content gets. */
   label_ceiling: Generated<number>;
   label_default: Generated<number>;
+  /** Why a closed space exists: shown in the closed-space registry. */
+  purpose: Generated<string>;
+  guidelines_accepted_at: Nullable<string>;
 }
 
 export interface MembershipTable {
@@ -323,6 +330,33 @@ export interface NudgePatternTable {
   created_at: string;
 }
 
+export type FunctionalRole = 'communications' | 'governance' | 'moderator';
+
+export interface UserRoleTable {
+  user_id: number;
+  role: FunctionalRole;
+  granted_by: number;
+  granted_at: string;
+}
+
+export interface AnnouncementTable {
+  post_id: number;
+  ack_required: number;
+  deadline: Nullable<string>;
+  reminded_at: Nullable<string>;
+}
+
+export interface AcknowledgementTable {
+  post_id: number;
+  user_id: number;
+  acknowledged_at: string;
+}
+
+export interface RegistryViewTable {
+  viewer_id: number;
+  viewed_at: string;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -355,6 +389,10 @@ export interface DB {
   labels: LabelTable;
   declassifications: DeclassificationTable;
   nudge_patterns: NudgePatternTable;
+  user_roles: UserRoleTable;
+  announcements: AnnouncementTable;
+  acknowledgements: AcknowledgementTable;
+  registry_views: RegistryViewTable;
 }
 
 export type Count = ColumnType<number, never, never>;

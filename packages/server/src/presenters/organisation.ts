@@ -4,7 +4,7 @@ import type { OrganisationTable } from '../db/schema.js';
 import { parseJson } from '../lib/json.js';
 
 export function presentOrganisation(org: Selectable<OrganisationTable> | undefined): Organisation {
-  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false, chatGuests: false, guestMaxLabel: 200, redactLabel: 300 };
+  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false, chatGuests: false, guestMaxLabel: 200, redactLabel: 300, privateSpaceCreators: 'everyone', secretSpaceCreators: 'everyone', secretPurposeRequired: false, spaceGuidelines: '' };
   return {
     name: org.name,
     defaultLocale: org.default_locale === 'de' ? 'de' : 'en',
@@ -14,5 +14,9 @@ export function presentOrganisation(org: Selectable<OrganisationTable> | undefin
     chatGuests: org.chat_guests === 1,
     guestMaxLabel: org.guest_max_label,
     redactLabel: org.redact_label,
+    privateSpaceCreators: org.private_space_creators,
+    secretSpaceCreators: org.secret_space_creators,
+    secretPurposeRequired: org.secret_purpose_required === 1,
+    spaceGuidelines: org.space_guidelines,
   };
 }

@@ -12,6 +12,7 @@ import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from '.
 import { spaceRef } from './spaces.js';
 import { reusableQuery } from '../db/reusable.js';
 import { presentShared, sharedKey } from './shares.js';
+import { presentAnnouncements } from './announcements.js';
 
 export function presentImage(i: { id: number; width: number; height: number }): PostImage {
   return { id: i.id, url: `/api/v1/images/${i.id}`, thumbUrl: `/api/v1/images/${i.id}/thumb`, width: i.width, height: i.height };
@@ -83,6 +84,8 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
   const shared = await presentShared(db, actor, posts.map((p) => ({ shared_post_id: p.shared_post_id, place: { spaceId: p.space_id } })));
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const memberBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
+  const contextOf = (post: PostRow) => ({ space: spaceBy.get(post.space_id)!, membership: memberBy.get(post.space_id) ?? null, post });
+  const announcements = await presentAnnouncements(db, actor, posts.filter((p) => p.pinned_at !== null).map(contextOf));
   const followBy = new Map(follows.map((f) => [f.post_id, f.following === 1]));
   const savedSet = new Set(saved.map((s) => s.post_id));
   const group = <T extends { post_id: number }>(rows: T[]) => {
@@ -95,8 +98,8 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
   const tagsBy = group(tags);
   const imagesBy = group(images as { id: number; post_id: number; width: number; height: number }[]);
   return posts.map((post) => {
-    const space = spaceBy.get(post.space_id)!;
-    const ctx = { space, membership: memberBy.get(post.space_id) ?? null, post };
+    const ctx = contextOf(post);
+    const space = ctx.space;
     const deleted = !!post.deleted_at;
     return {
       id: post.id,
@@ -113,6 +116,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
       commentCount: post.comment_count,
       label: post.label,
       shared: post.shared_post_id !== null && !deleted ? shared.get(sharedKey({ spaceId: post.space_id }, post.shared_post_id))! : null,
+      announcement: announcements.get(post.id) ?? null,
       reactions: reactionSummary(countsBy.get(post.id) ?? [], (mineBy.get(post.id) ?? []).map((r) => r.reaction)),
       followed: followBy.get(post.id) ?? false,
       saved: savedSet.has(post.id),

@@ -65,6 +65,8 @@ export function presentSpace(ctx: SpaceContext, actor: Actor, memberCount: numbe
     myState: ctx.membership?.state ?? null,
     unreadCount: canReadSpace(actor, ctx) ? unreadCount : 0,
     createdAt: s.created_at,
+    purpose: s.purpose,
+    listedInRegistry: s.visibility !== 'public',
     labelCeiling: s.label_ceiling,
     labelDefault: s.label_default,
     abilities,

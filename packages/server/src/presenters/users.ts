@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { UserSummary, UserProfile, Me } from '@foyer/shared';
-import type { UserTable } from '../db/schema.js';
+import type { UserTable, FunctionalRole } from '../db/schema.js';
 import { parseJson } from '../lib/json.js';
 
 type UserRow = Selectable<UserTable>;
@@ -35,6 +35,6 @@ export function presentUserProfile(u: UserRow, followedByMe: boolean): UserProfi
   };
 }
 
-export function presentMe(u: UserRow): Me {
-  return { ...presentUserProfile(u, false), email: u.email };
+export function presentMe(u: UserRow, roles: FunctionalRole[]): Me {
+  return { ...presentUserProfile(u, false), email: u.email, roles };
 }

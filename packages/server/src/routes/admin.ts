@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { sql } from 'kysely';
-import { Me, Page, PageQuery, Invitation, Email, Organisation, Locale, OrgRole, LabelLevel } from '@foyer/shared';
+import { Me, Page, PageQuery, Invitation, Email, Organisation, Locale, OrgRole, LabelLevel, FunctionalRole } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, baseUrl, limit } from './common.js';
 import * as accounts from '../commands/accounts.js';
 import { presentMe } from '../presenters/users.js';
 import { decodeCursor, page } from '../lib/cursor.js';
-import { forbidden, invalid } from '../errors.js';
+import { forbidden, invalid, notFound } from '../errors.js';
+import { nowIso } from '../lib/time.js';
 import { labelExists } from '../policies/labels.js';
+import { rolesOf } from '../policies/roles.js';
 import { isOrgAdmin, type Actor } from '../policies/actor.js';
 import { presentOrganisation } from '../presenters/organisation.js';
 import { likePattern } from '../lib/like.js';
@@ -19,7 +21,7 @@ export function requireAdmin(actor: Actor) {
 
 export async function adminRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;
-  const me = async (id: number) => presentMe(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  const me = async (id: number) => presentMe(await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow(), await rolesOf(db, id));
 
   app.get(
     '/admin/people',
@@ -41,7 +43,10 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
       if (after) q = q.where('id', '>', after);
       const rows = await q.orderBy('id').limit(req.query.limit + 1).execute();
       const p = page(rows, req.query.limit);
-      return { items: p.items.map(presentMe), nextCursor: p.nextCursor };
+      const ids = p.items.map((u) => u.id);
+      const roles = ids.length ? await db.selectFrom('user_roles').select(['user_id', 'role']).where('user_id', 'in', ids).execute() : [];
+      const rolesFor = (id: number) => roles.filter((r) => r.user_id === id).map((r) => r.role);
+      return { items: p.items.map((u) => presentMe(u, rolesFor(u.id))), nextCursor: p.nextCursor };
     },
   );
 
@@ -83,6 +88,27 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
     },
   );
 
+  for (const [method, grant] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
+    app[method](
+      '/admin/people/:id/roles/:role',
+      { schema: { params: IdParams.extend({ role: FunctionalRole }), response: { 200: Me, ...errors } } },
+      async (req) => {
+        const actor = actorOf(req);
+        requireAdmin(actor);
+        const { id, role } = req.params;
+        const user = await db.selectFrom('users').select(['id', 'role']).where('id', '=', id).executeTakeFirst();
+        if (!user) throw notFound('person');
+        if (grant && user.role === 'guest') throw invalid('guests cannot hold functional roles', { fields: { role: 'guest' } });
+        await db.deleteFrom('user_roles').where('user_id', '=', id).where('role', '=', role).execute();
+        if (grant) await db.insertInto('user_roles').values({ user_id: id, role, granted_by: actor.id, granted_at: nowIso() }).execute();
+        return me(id);
+      },
+    );
+  }
+
   app.patch(
     '/organisation',
     {
@@ -94,6 +120,10 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
           chatGuests: z.boolean().optional(),
           guestMaxLabel: LabelLevel.optional(),
           redactLabel: LabelLevel.optional(),
+          privateSpaceCreators: z.enum(['everyone', 'admins', 'governance']).optional(),
+          secretSpaceCreators: z.enum(['everyone', 'admins', 'governance']).optional(),
+          secretPurposeRequired: z.boolean().optional(),
+          spaceGuidelines: z.string().max(20_000).optional(),
         }),
         response: { 200: Organisation, ...errors },
       },
@@ -105,6 +135,10 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
       if (req.body.defaultLocale) set.default_locale = req.body.defaultLocale;
       if (req.body.allowedDomains) set.allowed_domains = JSON.stringify(req.body.allowedDomains);
       if (req.body.chatGuests !== undefined) set.chat_guests = req.body.chatGuests ? 1 : 0;
+      if (req.body.privateSpaceCreators) set.private_space_creators = req.body.privateSpaceCreators;
+      if (req.body.secretSpaceCreators) set.secret_space_creators = req.body.secretSpaceCreators;
+      if (req.body.secretPurposeRequired !== undefined) set.secret_purpose_required = req.body.secretPurposeRequired ? 1 : 0;
+      if (req.body.spaceGuidelines !== undefined) set.space_guidelines = req.body.spaceGuidelines;
       for (const [field, column] of [
         ['guestMaxLabel', 'guest_max_label'],
         ['redactLabel', 'redact_label'],

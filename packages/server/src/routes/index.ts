@@ -15,6 +15,7 @@ import { labelRoutes } from './labels.js';
 import { audienceRoutes } from './audience.js';
 import { shareRoutes } from './shares.js';
 import { nudgeRoutes } from './nudges.js';
+import { governanceRoutes } from './governance.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -30,5 +31,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await audienceRoutes(app, svc);
   await shareRoutes(app, svc);
   await nudgeRoutes(app, svc);
+  await governanceRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Post, PostCreate, PostUpdate, PostRevision, Comment, CommentCreate, CommentUpdate, ReactionKey, ReactionSummary, UserSummary, Page, PageQuery } from '@foyer/shared';
+import { AckProgress, Post, PostCreate, PostUpdate, PostRevision, Comment, CommentCreate, CommentUpdate, ReactionKey, ReactionSummary, UserSummary, Page, PageQuery } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, NoContent, limit } from './common.js';
@@ -8,6 +8,10 @@ import { loadPostForRead, loadCommentForRead } from '../policies/posts.js';
 import { presentPosts, presentComments } from '../presenters/posts.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { savedFeed } from '../queries/feeds.js';
+import { seesProgress } from '../policies/announcements.js';
+import { ackCounts } from '../presenters/announcements.js';
+import { readerIds } from '../policies/audience.js';
+import { forbidden, notFound } from '../errors.js';
 import { decodeCursor, page } from '../lib/cursor.js';
 import type { Actor } from '../policies/actor.js';
 
@@ -27,6 +31,32 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
     const actor = actorOf(req);
     const { unreachableMentions } = await posts.updatePost(svc, actor, req.params.id, req.body);
     return { ...(await onePost(actor, req.params.id)), unreachableMentions };
+  });
+  app.post('/posts/:id/acknowledge', { schema: { params: IdParams, response: { 200: Post, ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    await posts.acknowledge(svc, actor, req.params.id);
+    return onePost(actor, req.params.id);
+  });
+  app.get('/posts/:id/acknowledgements', { schema: { params: IdParams, response: { 200: AckProgress, ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    const ctx = await loadPostForRead(db, actor, req.params.id);
+    const a = await db.selectFrom('announcements').selectAll().where('post_id', '=', ctx.post.id).executeTakeFirst();
+    if (!a) throw notFound('announcement');
+    if (!seesProgress(actor, ctx)) throw forbidden('only the author and the space managers follow the progress');
+    const counts = await ackCounts(db, ctx);
+    // Names only where acknowledgement is required: otherwise nobody's reading is tracked.
+    const pending =
+      a.ack_required === 1
+        ? await db
+            .selectFrom('users')
+            .select([...USER_SUMMARY_COLUMNS])
+            .where('id', 'in', readerIds(db, { space: ctx.space, label: ctx.post.label }))
+            .where('id', 'not in', db.selectFrom('acknowledgements').select('user_id').where('post_id', '=', ctx.post.id))
+            .orderBy('name')
+            .limit(500)
+            .execute()
+        : [];
+    return { ...counts, pending: pending.map(presentUserSummary) };
   });
   app.delete('/posts/:id', { schema: { params: IdParams, response: { 204: NoContent, ...errors } } }, async (req, reply) => {
     await posts.deletePost(svc, actorOf(req), req.params.id);

@@ -27,12 +27,14 @@ import { AppError, notFound } from '../errors.js';
 import { DEMO_ACCOUNTS } from '../seed/demo.js';
 import { reencode } from '../media/images.js';
 import { loadUserForView } from '../policies/users.js';
+import { rolesOf } from '../policies/roles.js';
 import { sendImage } from './images.js';
 
 const SessionOut = z.object({ me: Me, csrfToken: z.string() });
 
 export async function sessionRoutes(app: FoyerApp, svc: Services) {
   const meRow = (id: number) => svc.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const me = async (id: number) => presentMe(await meRow(id), await rolesOf(svc.db, id));
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -43,7 +45,7 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
   async function startSession(reply: import('fastify').FastifyReply, userId: number, userAgent: string | undefined) {
     const { token, csrfToken } = await accounts.createSession(svc.db, userId, userAgent ?? '');
     reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-    return { me: presentMe(await meRow(userId)), csrfToken };
+    return { me: await me(userId), csrfToken };
   }
 
   app.get('/organisation', { config: { auth: 'public' }, schema: { response: { 200: Organisation } } }, async () => {
@@ -62,7 +64,7 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
   app.get('/session', { config: { auth: 'optional' }, schema: { response: { 200: SessionOut, ...errors } } }, async (req) => {
     const actor = actorOf(req);
     if (!req.csrfToken) throw new AppError(401, 'unauthenticated', 'no browser session');
-    return { me: presentMe(await meRow(actor.id)), csrfToken: req.csrfToken };
+    return { me: await me(actor.id), csrfToken: req.csrfToken };
   });
 
   app.post(
@@ -101,12 +103,12 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
     },
   );
 
-  app.get('/me', { schema: { response: { 200: Me, ...errors } } }, async (req) => presentMe(await meRow(actorOf(req).id)));
+  app.get('/me', { schema: { response: { 200: Me, ...errors } } }, async (req) => me(actorOf(req).id));
 
   app.patch('/me', { schema: { body: ProfileUpdate, response: { 200: Me, ...errors } } }, async (req) => {
     const actor = actorOf(req);
     await accounts.updateProfile(svc, actor, req.body);
-    return presentMe(await meRow(actor.id));
+    return await me(actor.id);
   });
 
   app.post(
@@ -127,7 +129,7 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
     const photo = await reencode(req.body, { width: 320, height: 320, fit: 'cover' });
     await svc.files.put(`photos/${photo.key}.webp`, photo.data);
     await svc.db.updateTable('users').set({ photo_key: photo.key }).where('id', '=', actor.id).execute();
-    return presentMe(await meRow(actor.id));
+    return await me(actor.id);
   });
 
   app.get('/people/:id/photo', { schema: { params: IdParams } }, async (req, reply) => {
