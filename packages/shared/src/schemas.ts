@@ -323,6 +323,10 @@ export const NotificationType = z.enum([
   'declassify_decision',
   /** An announcement I have not acknowledged is due within a day. */
   'announcement_reminder',
+  /** A report reached a queue I moderate (`data.reportId`). */
+  'report_received',
+  /** A moderation decision on something I reported or wrote (`data.action`, `data.reason`). */
+  'moderation_decision',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 
@@ -372,6 +376,36 @@ export const RegistryEntry = z.object({
   memberCount: z.number(),
   createdAt: z.string(),
   lastActivityAt: z.string().nullable(),
+});
+
+export const ReportCategory = z.enum(['harassment', 'discrimination', 'confidential_leak', 'illegal', 'spam', 'other']);
+export const ReportCreate = z.object({
+  targetType: z.enum(['post', 'comment', 'message']),
+  targetId: Id,
+  category: ReportCategory,
+  note: trimmed(1000).default(''),
+});
+export const ModerationAction = z.enum(['hide', 'restore', 'delete', 'warn', 'mute', 'dismiss']);
+export const ModerationDecision = z.object({
+  action: ModerationAction,
+  /** Shown to the reporter and the author. */
+  reason: trimmed(1000).min(1),
+  /** For `mute`: days the author may not write in the space (1–90). */
+  muteDays: z.number().int().min(1).max(90).optional(),
+});
+export const Report = z.object({
+  id: z.number(),
+  targetType: z.enum(['post', 'comment', 'message']),
+  targetId: z.number(),
+  category: ReportCategory,
+  note: z.string(),
+  status: z.enum(['open', 'resolved']),
+  escalated: z.boolean(),
+  createdAt: z.string(),
+  space: SpaceRef.nullable(),
+  /** Exactly the reported item, for its moderators — never its surroundings. */
+  item: z.object({ author: UserSummary, html: z.string(), createdAt: z.string(), hidden: z.boolean(), deleted: z.boolean() }),
+  actions: z.array(z.object({ action: ModerationAction, reason: z.string(), moderator: UserSummary, createdAt: z.string() })),
 });
 
 export const DeclassifyRequest = z.object({ reason: trimmed(500).min(1) });

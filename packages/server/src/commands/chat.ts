@@ -24,6 +24,7 @@ import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
 import { assertLabelFits } from '../policies/labels.js';
 import { shareableOriginal } from './shares.js';
+import { assertNotMuted } from '../policies/moderation.js';
 
 const directKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
@@ -276,6 +277,7 @@ export async function sendMessage(svc: Services, actor: Actor, conversationId: n
     return earlier.id;
   }
   if (!conversationAbilities(actor, ctx).post) throw ctx.space?.space.archived_at ? new AppError(409, 'space_archived', 'this space is archived') : forbidden('you cannot write here');
+  if (ctx.conversation.space_id !== null) await assertNotMuted(svc.db, ctx.conversation.space_id, actor.id);
   const body = input.body.trim();
   const imageIds = input.imageIds ?? [];
   if (!body && !imageIds.length && input.sharedPostId === undefined) throw invalid('a message needs text or an image', { fields: { body: 'empty' } });

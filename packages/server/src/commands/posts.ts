@@ -16,6 +16,7 @@ import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
 import { shareableOriginal } from './shares.js';
 import { canAnnounce } from '../policies/announcements.js';
+import { assertNotMuted } from '../policies/moderation.js';
 
 interface MentionResolution {
   knownHandles: Set<string>;
@@ -78,6 +79,7 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
   if (!can.post) throw forbidden(can.read ? 'join the space to post' : 'you cannot post here');
   if (!body.trim() && sharedPostId === undefined) throw invalid('a post needs text', { fields: { body: 'empty' } });
+  await assertNotMuted(svc.db, spaceId, actor.id);
   if (sharedPostId !== undefined) await shareableOriginal(svc.db, actor, sharedPostId);
   if (announcement) {
     if (!(await canAnnounce(svc.db, actor, ctx))) throw forbidden('only space managers and the communications role can post announcements');
@@ -221,6 +223,7 @@ export async function setPinned(svc: Services, actor: Actor, postId: number, pin
 export async function createComment(svc: Services, actor: Actor, postId: number, body: string, parentId?: number) {
   const ctx = await loadPostForRead(svc.db, actor, postId);
   if (!postAbilities(actor, ctx).comment) throw forbidden('you cannot comment here');
+  await assertNotMuted(svc.db, ctx.space.id, actor.id);
   let parentAuthor: number | null = null;
   if (parentId) {
     const parent = await svc.db.selectFrom('comments').selectAll().where('id', '=', parentId).executeTakeFirst();

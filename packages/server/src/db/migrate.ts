@@ -7,6 +7,7 @@ import * as m004 from './migrations/004_labels.js';
 import * as m005 from './migrations/005_shares.js';
 import * as m006 from './migrations/006_nudges.js';
 import * as m007 from './migrations/007_governance.js';
+import * as m008 from './migrations/008_moderation.js';
 
 interface Migration {
   name: string;
@@ -21,6 +22,7 @@ const MIGRATIONS: Migration[] = [
   { name: '005_shares', up: m005.up },
   { name: '006_nudges', up: m006.up },
   { name: '007_governance', up: m007.up },
+  { name: '008_moderation', up: m008.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

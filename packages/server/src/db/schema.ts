@@ -24,6 +24,7 @@ export interface OrganisationTable {
   secret_space_creators: Generated<'everyone' | 'admins' | 'governance'>;
   secret_purpose_required: Generated<number>;
   space_guidelines: Generated<string>;
+  escalating_categories: Generated<string>;
 }
 
 export interface UserTable {
@@ -122,6 +123,8 @@ export interface PostTable {
   label: Generated<number>;
   /** The post this one shares (embeds); shown only to readers of the original. */
   shared_post_id: Nullable<number>;
+  /** Hidden by a moderator pending review: out of every list; the author and moderators still see it. */
+  hidden_at: Generated<string | null>;
 }
 
 export interface PostRevisionTable {
@@ -142,6 +145,8 @@ export interface CommentTable {
   created_at: string;
   edited_at: Nullable<string>;
   deleted_at: Nullable<string>;
+  /** Hidden by a moderator pending review: out of every list; the author and moderators still see it. */
+  hidden_at: Generated<string | null>;
 }
 
 export interface ReactionTable {
@@ -264,6 +269,8 @@ export interface MessageTable {
   reply_count: Generated<number>;
   last_reply_at: Nullable<string>;
   shared_post_id: Nullable<number>;
+  /** Hidden by a moderator pending review: out of every list; the author and moderators still see it. */
+  hidden_at: Generated<string | null>;
 }
 
 export interface MessageReactionTable {
@@ -357,6 +364,38 @@ export interface RegistryViewTable {
   viewed_at: string;
 }
 
+export type ReportCategory = 'harassment' | 'discrimination' | 'confidential_leak' | 'illegal' | 'spam' | 'other';
+
+export interface ReportTable {
+  id: Id;
+  target_type: 'post' | 'comment' | 'message';
+  target_id: number;
+  space_id: Nullable<number>;
+  conversation_id: Nullable<number>;
+  author_id: number;
+  reporter_id: number;
+  category: ReportCategory;
+  note: string;
+  escalated: number;
+  status: 'open' | 'resolved';
+  created_at: string;
+}
+
+export interface ModerationActionTable {
+  id: Id;
+  report_id: number;
+  moderator_id: number;
+  action: 'hide' | 'restore' | 'delete' | 'warn' | 'mute' | 'dismiss';
+  reason: string;
+  created_at: string;
+}
+
+export interface SpaceMuteTable {
+  space_id: number;
+  user_id: number;
+  until: string;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -393,6 +432,9 @@ export interface DB {
   announcements: AnnouncementTable;
   acknowledgements: AcknowledgementTable;
   registry_views: RegistryViewTable;
+  reports: ReportTable;
+  moderation_actions: ModerationActionTable;
+  space_mutes: SpaceMuteTable;
 }
 
 export type Count = ColumnType<number, never, never>;

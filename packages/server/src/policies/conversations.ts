@@ -131,10 +131,12 @@ export async function messageInConversation(db: Kysely<DB>, conversationId: numb
 export async function loadMessageForRead(db: Kysely<DB>, actor: Actor, messageId: number) {
   const message = await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirst();
   if (!message) throw notFound('message');
+  let ctx: ConversationContext;
   try {
-    const ctx = await loadConversationForRead(db, actor, message.conversation_id);
-    return { ...ctx, message };
+    ctx = await loadConversationForRead(db, actor, message.conversation_id);
   } catch {
     throw notFound('message');
   }
+  if (message.hidden_at && message.author_id !== actor.id) throw notFound('message');
+  return { ...ctx, message };
 }

@@ -21,6 +21,8 @@ export async function loadPostForRead(db: Kysely<DB>, actor: Actor | null, postI
   const ctx = await loadSpaceContext(db, actor, post.space_id);
   if (!ctx || !canReadSpace(actor, ctx)) throw notFound('post');
   if (actor?.role === 'guest' && !labelAllows(actor, post.label, await loadLabelPolicy(db))) throw notFound('post');
+  // Hidden pending review: its author and the space's managers still see it, everyone else as missing.
+  if (post.hidden_at && actor?.id !== post.author_id && !spaceAbilities(actor, ctx).manage) throw notFound('post');
   return { ...ctx, post };
 }
 
@@ -55,6 +57,7 @@ export async function loadCommentForRead(db: Kysely<DB>, actor: Actor | null, co
   if (!comment) throw notFound('comment');
   try {
     const ctx = await loadPostForRead(db, actor, comment.post_id);
+    if (comment.hidden_at && actor?.id !== comment.author_id && !spaceAbilities(actor, ctx).manage) throw notFound('comment');
     return { ...ctx, comment };
   } catch {
     throw notFound('comment');

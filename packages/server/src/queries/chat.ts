@@ -23,13 +23,14 @@ export function listConversations(db: Kysely<DB>, actor: Actor): Promise<Convers
     .execute();
 }
 
-/** Top-level history: deleted messages drop out unless a thread hangs on them. */
+/** Top-level history: deleted messages drop out unless a thread hangs on them; hidden ones drop out. */
 function history(db: Kysely<DB>, conversationId: number) {
   return db
     .selectFrom('messages')
     .selectAll()
     .where('conversation_id', '=', conversationId)
     .where('thread_root_id', 'is', null)
+    .where('hidden_at', 'is', null)
     .where((eb) => eb.or([eb('deleted_at', 'is', null), eb('reply_count', '>', 0)]));
 }
 
@@ -75,6 +76,7 @@ export function threadReplies(db: Kysely<DB>, rootId: number): Promise<MessageRo
     .selectAll()
     .where('thread_root_id', '=', rootId)
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
     .orderBy('id', 'asc')
     .limit(MAX_THREAD_REPLIES)
     .execute();
@@ -87,6 +89,7 @@ export function searchConversation(db: Kysely<DB>, conversationId: number, needl
     .selectAll()
     .where('conversation_id', '=', conversationId)
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
     .where(containsText('body', needle))
     .orderBy('id', 'desc')
     .limit(limit)

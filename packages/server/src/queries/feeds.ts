@@ -17,7 +17,7 @@ export interface PageArgs {
 }
 
 function base(db: Kysely<DB>, actor: Actor, { before, limit }: PageArgs) {
-  let q = db.selectFrom('posts').selectAll('posts').where('posts.deleted_at', 'is', null);
+  let q = db.selectFrom('posts').selectAll('posts').where('posts.deleted_at', 'is', null).where('posts.hidden_at', 'is', null);
   const label = labelCondition(actor, 'posts.label');
   if (label) q = q.where(label);
   if (before) q = q.where('posts.id', '<', before);
@@ -85,7 +85,8 @@ export function homeFeedPage(db: Kysely<DB>, actor: Actor, sources: FeedSources,
     .selectFrom('posts')
     .selectAll('posts')
     .where('posts.id', 'in', db.selectFrom(merged.as('merged')).select('merged.id'))
-    .where('posts.deleted_at', 'is', null);
+    .where('posts.deleted_at', 'is', null)
+    .where('posts.hidden_at', 'is', null);
   if (label) page = page.where(label);
   return page.orderBy('posts.id', 'desc').limit(n);
 }
@@ -99,7 +100,7 @@ const homeFeedWalk = reusableQuery(
   (db, v: { userId: number; before?: number; sinceId?: number; limit: number }, shape: { role: Actor['role'] }) => {
     const plus = (col: string) => sql<number>`+${sql.ref(col)}`;
     const actor: Actor = { id: v.userId, role: shape.role, scope: 'session' };
-    let q = db.selectFrom('posts').selectAll('posts').where('posts.deleted_at', 'is', null);
+    let q = db.selectFrom('posts').selectAll('posts').where('posts.deleted_at', 'is', null).where('posts.hidden_at', 'is', null);
     const label = labelCondition(actor, 'posts.label');
     if (label) q = q.where(label);
     if (v.before !== undefined) q = q.where('posts.id', '<', v.before);
@@ -187,7 +188,13 @@ export function savedFeed(db: Kysely<DB>, actor: Actor, args: PageArgs): Promise
 }
 
 export function pinnedPosts(db: Kysely<DB>, actor: Actor, spaceId: number): Promise<PostRow[]> {
-  let q = db.selectFrom('posts').selectAll().where('space_id', '=', spaceId).where('pinned_at', 'is not', null).where('deleted_at', 'is', null);
+  let q = db
+    .selectFrom('posts')
+    .selectAll()
+    .where('space_id', '=', spaceId)
+    .where('pinned_at', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null);
   const label = labelCondition(actor, 'posts.label');
   if (label) q = q.where(label);
   return q.orderBy('pinned_at', 'desc').limit(10).execute();

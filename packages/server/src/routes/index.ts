@@ -16,6 +16,7 @@ import { audienceRoutes } from './audience.js';
 import { shareRoutes } from './shares.js';
 import { nudgeRoutes } from './nudges.js';
 import { governanceRoutes } from './governance.js';
+import { moderationRoutes } from './moderation.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -32,5 +33,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await shareRoutes(app, svc);
   await nudgeRoutes(app, svc);
   await governanceRoutes(app, svc);
+  await moderationRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

@@ -9,6 +9,7 @@ import { presentPosts, presentComments } from '../presenters/posts.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { savedFeed } from '../queries/feeds.js';
 import { seesProgress } from '../policies/announcements.js';
+import { spaceAbilities } from '../policies/spaces.js';
 import { ackCounts } from '../presenters/announcements.js';
 import { readerIds } from '../policies/audience.js';
 import { forbidden, notFound } from '../errors.js';
@@ -93,7 +94,10 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
   app.get('/posts/:id/comments', { schema: { params: IdParams, response: { 200: z.array(Comment), ...errors } } }, async (req) => {
     const actor = actorOf(req);
     const ctx = await loadPostForRead(db, actor, req.params.id);
-    const rows = await db.selectFrom('comments').selectAll().where('post_id', '=', req.params.id).orderBy('id').limit(1000).execute();
+    // Hidden comments stay visible to their author and the space's managers only.
+    let q = db.selectFrom('comments').selectAll().where('post_id', '=', req.params.id);
+    if (!spaceAbilities(actor, ctx).manage) q = q.where((eb) => eb.or([eb('hidden_at', 'is', null), eb('author_id', '=', actor.id)]));
+    const rows = await q.orderBy('id').limit(1000).execute();
     return presentComments(db, actor, ctx, rows);
   });
   const oneComment = async (actor: Actor, id: number) => {

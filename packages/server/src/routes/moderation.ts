@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ModerationDecision, Report, ReportCreate } from '@foyer/shared';
+import type { Kysely } from 'kysely';
+import type { FoyerApp } from '../app.js';
+import type { Services } from '../services.js';
+import type { DB } from '../db/schema.js';
+import { errors, actorOf, IdParams, limit } from './common.js';
+import * as moderation from '../commands/moderation.js';
+import { mayModerate, type ReportRow } from '../policies/moderation.js';
+import type { Actor } from '../policies/actor.js';
+import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
+import { spaceRef } from '../presenters/spaces.js';
+
+const TABLE = { post: 'posts', comment: 'comments', message: 'messages' } as const;
+
+async function presentReport(db: Kysely<DB>, r: ReportRow) {
+  const item = await db.selectFrom(TABLE[r.target_type]).select(['author_id', 'html', 'created_at', 'hidden_at', 'deleted_at']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
+  const actions = await db.selectFrom('moderation_actions').selectAll().where('report_id', '=', r.id).orderBy('id').execute();
+  const userIds = [...new Set([item.author_id, ...actions.map((a) => a.moderator_id)])];
+  const users = new Map((await db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', userIds).execute()).map((u) => [u.id, u]));
+  const space = r.space_id !== null ? await db.selectFrom('spaces').selectAll().where('id', '=', r.space_id).executeTakeFirst() : undefined;
+  return {
+    id: r.id,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    category: r.category,
+    note: r.note,
+    status: r.status,
+    escalated: r.escalated === 1,
+    createdAt: r.created_at,
+    space: space ? spaceRef(space) : null,
+    item: { author: presentUserSummary(users.get(item.author_id)!), html: item.html, createdAt: item.created_at, hidden: !!item.hidden_at, deleted: !!item.deleted_at },
+    actions: actions.map((a) => ({ action: a.action, reason: a.reason, moderator: presentUserSummary(users.get(a.moderator_id)!), createdAt: a.created_at })),
+  };
+}
+
+/**
+ * Reporting and the moderation queue. The queue holds the reports of the spaces one moderates,
+ * plus escalated ones for company moderators — each with exactly the reported item.
+ */
+export async function moderationRoutes(app: FoyerApp, svc: Services) {
+  const db = svc.db;
+  app.post('/reports', { config: limit(svc, 20), schema: { body: ReportCreate, response: { 200: z.object({ id: z.number() }), ...errors } } }, async (req) => ({
+    id: await moderation.createReport(svc, actorOf(req), req.body),
+  }));
+  app.get('/moderation/reports', { schema: { querystring: z.object({ status: z.enum(['open', 'resolved']).default('open') }), response: { 200: z.object({ items: z.array(Report) }), ...errors } } }, async (req) => {
+    const actor: Actor = actorOf(req);
+    const rows = await db.selectFrom('reports').selectAll().where('status', '=', req.query.status).orderBy('id', 'desc').limit(500).execute();
+    const mine: ReportRow[] = [];
+    for (const r of rows) if (await mayModerate(db, actor, r)) mine.push(r);
+    return { items: await Promise.all(mine.slice(0, 100).map((r) => presentReport(db, r))) };
+  });
+  app.get('/moderation/reports/:id', { schema: { params: IdParams, response: { 200: Report, ...errors } } }, async (req) =>
+    presentReport(db, await moderation.loadReportForModerator(db, actorOf(req), req.params.id)),
+  );
+  app.post('/moderation/reports/:id/decide', { schema: { params: IdParams, body: ModerationDecision, response: { 200: Report, ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    await moderation.decide(svc, actor, req.params.id, req.body);
+    return presentReport(db, await db.selectFrom('reports').selectAll().where('id', '=', req.params.id).executeTakeFirstOrThrow());
+  });
+}
