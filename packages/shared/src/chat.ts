@@ -79,7 +79,11 @@ export const ChannelCreate = z.object({
   label: LabelLevel.optional(),
 });
 export const ConversationUpdate = z.object({ name: z.string().trim().max(LIMITS.conversationName) });
-export const MembersAdd = z.object({ userIds: z.array(Id).min(1).max(LIMITS.groupMembers - 1) });
+export const MembersAdd = z.object({
+  userIds: z.array(Id).min(1).max(LIMITS.groupMembers - 1),
+  /** Required when the conversation has history: the added people will read it (409 `{ newReaders }` otherwise). */
+  confirmAudience: z.boolean().optional(),
+});
 export const ConversationSettings = z.object({ muted: z.boolean().optional(), notify: NotifyLevel.optional() });
 
 export const Message = z.object({

@@ -148,7 +148,7 @@ export async function renameConversation(svc: Services, actor: Actor, conversati
   });
 }
 
-export async function addMembers(svc: Services, actor: Actor, conversationId: number, userIds: number[]) {
+export async function addMembers(svc: Services, actor: Actor, conversationId: number, userIds: number[], confirmAudience = false) {
   const ctx = await loadConversationForRead(svc.db, actor, conversationId);
   if (!conversationAbilities(actor, ctx).addMembers) throw forbidden('people can only be added to group conversations');
   const current = new Set(
@@ -158,6 +158,9 @@ export async function addMembers(svc: Services, actor: Actor, conversationId: nu
   if (!added.length) return;
   if (current.size + added.length > LIMITS.groupMembers) throw invalid(`a group has at most ${LIMITS.groupMembers} people`, { fields: { userIds: 'too_many' } });
   await requireAddable(svc.db, actor, added);
+  // The history becomes readable to the added people: that widening is confirmed explicitly.
+  if (ctx.conversation.last_message_id > 0 && !confirmAudience)
+    throw conflict('the people you add will be able to read the conversation so far; confirm', { newReaders: added.length, confirmField: 'confirmAudience' });
   await write(svc, async (trx) => {
     const now = nowIso();
     await trx.insertInto('conversation_members').values(added.map((u) => ({ conversation_id: conversationId, user_id: u, joined_at: now }))).execute();

@@ -397,3 +397,32 @@ export async function acknowledge(svc: Services, actor: Actor, postId: number) {
     await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { userId: ctx.post.author_id });
   });
 }
+
+/**
+ * Moves a post (with its comment thread) to another space. The difference in readers is shown
+ * first: a move that lets new people read needs `confirmAudience`, and for sensitive content the
+ * owner of the space it comes from. The label must fit the target space's ceiling.
+ */
+export async function movePost(svc: Services, actor: Actor, postId: number, toSpaceId: number, confirmAudience = false) {
+  const ctx = await loadPostForRead(svc.db, actor, postId);
+  if (ctx.post.deleted_at) throw notFound('post');
+  if (!(ctx.post.author_id === actor.id || spaceAbilities(actor, ctx).manage)) throw forbidden('only the author or a space manager can move this post');
+  if (toSpaceId === ctx.space.id) return;
+  const target = await loadSpaceForView(svc.db, actor, toSpaceId);
+  if (!spaceAbilities(actor, target).post) throw forbidden('you cannot post in the target space');
+  await assertLabelFits(svc.db, target.space, ctx.post.label);
+  const newReaders = await newReaderCount(svc.db, { space: ctx.space, label: ctx.post.label }, { space: target.space, label: ctx.post.label });
+  if (newReaders > 0) {
+    const policy = await loadLabelPolicy(svc.db);
+    if (ctx.post.label >= policy.sensitive && ctx.membership?.role !== 'owner')
+      throw forbidden('only an owner of the space can let more people read confidential content');
+    if (!confirmAudience) throw conflict('the move lets more people read this post; confirm the new audience', { newReaders, confirmField: 'confirmAudience' });
+  }
+  await write(svc, async (trx) => {
+    await trx.updateTable('posts').set({ space_id: toSpaceId }).where('id', '=', postId).execute();
+    await trx.updateTable('post_hashtags').set({ space_id: toSpaceId }).where('post_id', '=', postId).execute();
+    // Readers of the old space drop it, readers of the new one receive it.
+    await emit(trx, 'post.deleted', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id, label: ctx.post.label });
+    await emit(trx, 'post.created', { spaceId: toSpaceId, postId, authorId: ctx.post.author_id }, { spaceId: toSpaceId, label: ctx.post.label });
+  });
+}

@@ -143,8 +143,8 @@ describe('chat client invariant', () => {
             if (inConv.length) await observer.post(`/conversations/${conversations[a.conv]}/${a.kind}`, { messageId: inConv[a.nth % inConv.length].id });
           } else if (a.kind === 'membership') {
             if (a.change === 'removeObserver') await owner.del(`/conversations/${group.id}/members/${observer.id}`);
-            if (a.change === 'addObserver') await owner.post(`/conversations/${group.id}/members`, { userIds: [observer.id] });
-            if (a.change === 'addOther') await owner.post(`/conversations/${group.id}/members`, { userIds: [late.id] });
+            if (a.change === 'addObserver') await owner.post(`/conversations/${group.id}/members`, { userIds: [observer.id], confirmAudience: true });
+            if (a.change === 'addOther') await owner.post(`/conversations/${group.id}/members`, { userIds: [late.id], confirmAudience: true });
             if (a.change === 'removeOther') await owner.del(`/conversations/${group.id}/members/${late.id}`);
             if (a.change === 'rename') await owner.patch(`/conversations/${group.id}`, { name: `Renamed ${actions.length}` });
           }

@@ -168,6 +168,14 @@ describe('chat', () => {
     await wc.quiet(300);
     expect(wc.events('message.created').filter((e) => e.data.conversationId === group.id)).toEqual([]);
     expect((await cem.get(`/conversations/${group.id}`)).status).toBe(404);
+    // Adding people to a conversation with history lets them read it: confirmed explicitly.
+    const late = await t.user('lena');
+    const unconfirmed = await ana.post(`/conversations/${group.id}/members`, { userIds: [late.id] });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.error.details).toMatchObject({ newReaders: 1, confirmField: 'confirmAudience' });
+    expect((await late.get(`/conversations/${group.id}`)).status).toBe(404);
+    expect((await ana.post(`/conversations/${group.id}/members`, { userIds: [late.id], confirmAudience: true })).status).toBe(200);
+    expect((await late.get(`/conversations/${group.id}/messages`)).body.items.length).toBeGreaterThan(0);
     expect((await dora.post(`/conversations/${group.id}/leave`)).status).toBe(204);
     expect((await dora.get(`/conversations/${group.id}`)).status).toBe(404);
     const d = await direct(ana, ben);

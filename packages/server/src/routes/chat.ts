@@ -85,7 +85,7 @@ export async function chatRoutes(app: FoyerApp, svc: Services) {
   });
   app.post('/conversations/:id/members', { schema: { params: IdParams, body: MembersAdd, response: { 200: Conversation, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    await chat.addMembers(svc, actor, req.params.id, req.body.userIds);
+    await chat.addMembers(svc, actor, req.params.id, req.body.userIds, req.body.confirmAudience);
     return oneConversation(actor, req.params.id);
   });
   app.delete('/conversations/:id/members/:userId', { schema: { params: MemberParams, response: { 200: Conversation, 204: NoContent, ...errors } } }, async (req, reply) => {

@@ -120,6 +120,21 @@ describe('sensitivity labels', () => {
     expect((await colleague.patch(`/posts/${post.id}`, { label: 100 })).status).toBe(403);
   });
 
+  it('shows the difference when moving a post, and needs confirmation (and the owner, for confidential content)', async () => {
+    const open = (await author.post('/spaces', { name: 'Open forum', visibility: 'public' })).body;
+    const plain = (await author.post('/posts', { spaceId: space.id, body: 'Internal note' })).body;
+    const diff = (await author.get(`/posts/${plain.id}/move-audience?spaceId=${open.id}`)).body;
+    expect(diff.newReaders).toBeGreaterThan(0);
+    const unconfirmed = await author.post(`/posts/${plain.id}/move`, { spaceId: open.id });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.error.details.newReaders).toBe(diff.newReaders);
+    const moved = await author.post(`/posts/${plain.id}/move`, { spaceId: open.id, confirmAudience: true });
+    expect(moved.body.space.id).toBe(open.id);
+    const confidential = (await author.post('/posts', { spaceId: space.id, body: 'Confidential note', label: 300 })).body;
+    expect((await author.post(`/posts/${confidential.id}/move`, { spaceId: open.id, confirmAudience: true })).status).toBe(403);
+    expect((await colleague.post(`/posts/${confidential.id}/move`, { spaceId: open.id, confirmAudience: true })).status).toBe(403);
+  });
+
   it('keeps guests out of channels above their maximum', async () => {
     const open = (await owner.post(`/spaces/${space.id}/channels`, { name: 'general' })).body;
     const closed = (await owner.post(`/spaces/${space.id}/channels`, { name: 'pricing', label: 300 })).body;

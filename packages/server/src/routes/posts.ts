@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AckProgress, Post, PostCreate, PostUpdate, PostRevision, Comment, CommentCreate, CommentUpdate, ReactionKey, ReactionSummary, UserSummary, Page, PageQuery } from '@foyer/shared';
+import { AckProgress, AudiencePreview, Id, Post, PostCreate, PostUpdate, PostRevision, Comment, CommentCreate, CommentUpdate, ReactionKey, ReactionSummary, UserSummary, Page, PageQuery } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, NoContent, limit } from './common.js';
@@ -9,9 +9,9 @@ import { presentPosts, presentComments } from '../presenters/posts.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { savedFeed } from '../queries/feeds.js';
 import { seesProgress } from '../policies/announcements.js';
-import { spaceAbilities } from '../policies/spaces.js';
+import { loadSpaceForView, spaceAbilities } from '../policies/spaces.js';
 import { ackCounts } from '../presenters/announcements.js';
-import { readerIds } from '../policies/audience.js';
+import { audiencePreview, newReaderCount, readerIds } from '../policies/audience.js';
 import { forbidden, notFound } from '../errors.js';
 import { decodeCursor, page } from '../lib/cursor.js';
 import type { Actor } from '../policies/actor.js';
@@ -33,6 +33,27 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
     const { unreachableMentions } = await posts.updatePost(svc, actor, req.params.id, req.body);
     return { ...(await onePost(actor, req.params.id)), unreachableMentions };
   });
+  app.post(
+    '/posts/:id/move',
+    { config: limit(svc, 60), schema: { params: IdParams, body: z.object({ spaceId: Id, confirmAudience: z.boolean().optional() }), response: { 200: Post, ...errors } } },
+    async (req) => {
+      const actor = actorOf(req);
+      await posts.movePost(svc, actor, req.params.id, req.body.spaceId, req.body.confirmAudience);
+      return onePost(actor, req.params.id);
+    },
+  );
+  app.get(
+    '/posts/:id/move-audience',
+    { schema: { params: IdParams, querystring: z.object({ spaceId: Id }), response: { 200: AudiencePreview, ...errors } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const ctx = await loadPostForRead(db, actor, req.params.id);
+      const target = await loadSpaceForView(db, actor, req.query.spaceId);
+      const next = { space: target.space, label: ctx.post.label };
+      const [preview, added] = await Promise.all([audiencePreview(db, next), newReaderCount(db, { space: ctx.space, label: ctx.post.label }, next)]);
+      return { ...preview, newReaders: added };
+    },
+  );
   app.post('/posts/:id/acknowledge', { schema: { params: IdParams, response: { 200: Post, ...errors } } }, async (req) => {
     const actor = actorOf(req);
     await posts.acknowledge(svc, actor, req.params.id);
