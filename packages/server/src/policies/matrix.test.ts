@@ -1,12 +1,13 @@
 /**
  * The authorization matrix (SECURITY.md), generated: every actor x every space x every surface,
- * with the policy module as the oracle, re-checked after each membership/visibility transition.
+ * (and every label level around the guest maximum), with the policy module as the oracle, re-checked after each membership/visibility transition.
  * A hidden object must answer exactly like a missing one.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestFoyer, type TestFoyer, type TestClient } from '../test/harness.js';
 import { connectWs, type WsClient } from '../test/ws.js';
 import { loadSpaceContext, canSeeSpace, canReadSpace } from './spaces.js';
+import { labelAllows, loadLabelPolicy } from './labels.js';
 import type { Actor } from './actor.js';
 
 type Visibility = 'public' | 'private' | 'secret';
@@ -15,6 +16,8 @@ interface Fixture {
   space: any;
   post: any;
   tag: string;
+  /** Sensitivity label of the fixture's posts: guests read at most the guest maximum (200). */
+  label: number;
 }
 interface Subject {
   name: string;
@@ -53,10 +56,12 @@ describe('authorization matrix', () => {
       }
       await owner.patch(`/spaces/${space.id}/members/${moderator.id}`, { role: 'admin' });
       await owner.del(`/spaces/${space.id}/members/${removed.id}`);
-      const tag = `mx${vis}`;
-      const post = (await owner.post('/posts', { spaceId: space.id, body: `Hello #${tag} @member` })).body;
-      await member.post(`/posts/${post.id}/comments`, { body: 'a comment' });
-      fixtures.push({ vis, space, post, tag });
+      for (const label of [200, 300]) {
+        const tag = `mx${vis}${label}`;
+        const post = (await owner.post('/posts', { spaceId: space.id, body: `Hello #${tag} @member`, label })).body;
+        await member.post(`/posts/${post.id}/comments`, { body: 'a comment' });
+        fixtures.push({ vis, space, post, tag, label });
+      }
     }
     await t.admin.post(`/admin/people/${deactivated.id}/deactivate`);
 
@@ -96,7 +101,9 @@ describe('authorization matrix', () => {
   async function oracle(sub: Subject, f: Fixture) {
     if (!sub.actor || sub.deactivated) return { see: false, read: false, status: 401 };
     const ctx = await loadSpaceContext(t.foyer.svc.db, sub.actor, f.space.id);
-    return { see: !!ctx && canSeeSpace(sub.actor, ctx), read: !!ctx && canReadSpace(sub.actor, ctx), status: 200 };
+    const policy = await loadLabelPolicy(t.foyer.svc.db);
+    const readsSpace = !!ctx && canReadSpace(sub.actor, ctx);
+    return { see: !!ctx && canSeeSpace(sub.actor, ctx), readsSpace, read: readsSpace && labelAllows(sub.actor, f.label, policy), status: 200 };
   }
 
   async function checkAll(label: string) {
@@ -136,7 +143,7 @@ describe('authorization matrix', () => {
         // members and autocomplete
         const members = await call(sub, 'GET', `/spaces/${f.space.id}/members`);
         if (!o.see) expect(members.status, `${where} members`).toBe(404);
-        else expect(members.body.items.length > 0, `${where} members`).toBe(o.read);
+        else expect(members.body.items.length > 0, `${where} members`).toBe(o.readsSpace);
         const auto = await call(sub, 'GET', `/people/autocomplete?q=mem&spaceId=${f.space.id}`);
         expect(auto.status, `${where} autocomplete`).toBe(o.see ? 200 : 404);
         // writes: commenting needs read access and a write scope
@@ -155,9 +162,9 @@ describe('authorization matrix', () => {
       if (!sub.client || sub.deactivated || sub.tokenHeader) continue;
       sockets.push([sub, await connectWs(base, sub.client.cookie)]);
     }
-    const posted: Record<number, number> = {};
-    for (const f of fixtures) posted[f.space.id] = (await owner.post('/posts', { spaceId: f.space.id, body: `live ${label}` })).body.id;
-    const lastId = posted[fixtures[fixtures.length - 1].space.id];
+    const posted = new Map<Fixture, number>();
+    for (const f of fixtures) posted.set(f, (await owner.post('/posts', { spaceId: f.space.id, body: `live ${label}`, label: f.label })).body.id);
+    const lastId = posted.get(fixtures[fixtures.length - 1])!;
     // The owner reads everything: once the owner has the last event, all others have had their chance.
     const ownerWs = sockets.find(([s]) => s.name === 'owner')![1];
     await ownerWs.waitFor((m) => m.kind === 'event' && m.type === 'post.created' && m.data.postId === lastId);
@@ -165,7 +172,7 @@ describe('authorization matrix', () => {
     for (const [sub, ws] of sockets) {
       for (const f of fixtures) {
         const o = await oracle(sub, f);
-        const got = ws.events('post.created').some((e) => e.data.postId === posted[f.space.id]);
+        const got = ws.events('post.created').some((e) => e.data.postId === posted.get(f));
         expect(got, `${label}: realtime ${sub.name} / ${f.vis}`).toBe(o.read);
       }
       ws.close();
