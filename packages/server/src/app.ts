@@ -22,7 +22,7 @@ import type { Services } from './services.js';
 import { AppError } from './errors.js';
 import { resolveAuth } from './http/auth.js';
 import { serverTiming } from './http/server-timing.js';
-import { startReminderJob } from './jobs/announcement-reminders.js';
+import { startJobs } from './jobs/index.js';
 import { securityHeaders } from './http/headers.js';
 import type { Actor } from './policies/actor.js';
 import { ping } from './db/connection.js';
@@ -175,14 +175,14 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });
 
-  let stopReminders = () => {};
+  let stopJobs = () => {};
   app.addHook('onReady', async () => {
     await tailer.start();
-    stopReminders = startReminderJob(svc, config.reminderIntervalMs);
+    stopJobs = startJobs(svc, config.jobIntervalMs);
   });
   app.addHook('onClose', async () => {
     tailer.stop();
-    stopReminders();
+    stopJobs();
   });
   return { app, gateway, tailer };
 }

@@ -28,8 +28,8 @@ export const ConfigSchema = z.object({
   outboxPollMs: z.coerce.number().int().min(50).max(600_000).default(1000),
   /** Adds a Server-Timing header (time in Foyer per request) for benchmarks and profiling; off by default. */
   serverTiming: z.boolean().default(false),
-  /** How often announcement reminders are checked. */
-  reminderIntervalMs: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
+  /** How often periodic jobs (announcement reminders, inactive closed spaces) run. */
+  jobIntervalMs: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -117,6 +117,8 @@ export const Organisation = z.object({
   secretPurposeRequired: z.boolean(),
   /** Community guidelines (markdown) that creators of closed spaces accept. */
   spaceGuidelines: z.string(),
+  /** Closed spaces without activity for this many days are archived, owners warned a week before; null: never. */
+  inactivityArchiveDays: z.number().nullable(),
   /** Guests never receive anything above this label level, on any surface. */
   guestMaxLabel: z.number(),
   /** Notifications about content at or above this level carry no content. */
@@ -327,6 +329,8 @@ export const NotificationType = z.enum([
   'report_received',
   /** A moderation decision on something I reported or wrote (`data.action`, `data.reason`). */
   'moderation_decision',
+  /** A closed space I own will be archived for inactivity (`data.archiveAt`), or was archived. */
+  'space_inactive',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005_shares.js';
 import * as m006 from './migrations/006_nudges.js';
 import * as m007 from './migrations/007_governance.js';
 import * as m008 from './migrations/008_moderation.js';
+import * as m009 from './migrations/009_inactivity.js';
 
 interface Migration {
   name: string;
@@ -23,6 +24,7 @@ const MIGRATIONS: Migration[] = [
   { name: '006_nudges', up: m006.up },
   { name: '007_governance', up: m007.up },
   { name: '008_moderation', up: m008.up },
+  { name: '009_inactivity', up: m009.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

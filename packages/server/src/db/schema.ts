@@ -25,6 +25,8 @@ export interface OrganisationTable {
   secret_purpose_required: Generated<number>;
   space_guidelines: Generated<string>;
   escalating_categories: Generated<string>;
+  /** Closed spaces without activity for this many days are archived (null: never). */
+  inactivity_archive_days: Generated<number | null>;
 }
 
 export interface UserTable {
@@ -96,6 +98,7 @@ export interface SpaceTable {
   /** Why a closed space exists: shown in the closed-space registry. */
   purpose: Generated<string>;
   guidelines_accepted_at: Nullable<string>;
+  inactivity_warned_at: Generated<string | null>;
 }
 
 export interface MembershipTable {

@@ -44,9 +44,3 @@ export async function sendDueReminders(svc: Services, now = Date.now()): Promise
   }
   return sent;
 }
-
-export function startReminderJob(svc: Services, everyMs: number): () => void {
-  const timer = setInterval(() => void sendDueReminders(svc).catch(() => {}), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -4,7 +4,7 @@ import type { OrganisationTable } from '../db/schema.js';
 import { parseJson } from '../lib/json.js';
 
 export function presentOrganisation(org: Selectable<OrganisationTable> | undefined): Organisation {
-  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false, chatGuests: false, guestMaxLabel: 200, redactLabel: 300, privateSpaceCreators: 'everyone', secretSpaceCreators: 'everyone', secretPurposeRequired: false, spaceGuidelines: '' };
+  if (!org) return { name: '', defaultLocale: 'en', allowedDomains: [], setupDone: false, demo: false, chatGuests: false, guestMaxLabel: 200, redactLabel: 300, privateSpaceCreators: 'everyone', secretSpaceCreators: 'everyone', secretPurposeRequired: false, spaceGuidelines: '', inactivityArchiveDays: null };
   return {
     name: org.name,
     defaultLocale: org.default_locale === 'de' ? 'de' : 'en',
@@ -18,5 +18,6 @@ export function presentOrganisation(org: Selectable<OrganisationTable> | undefin
     secretSpaceCreators: org.secret_space_creators,
     secretPurposeRequired: org.secret_purpose_required === 1,
     spaceGuidelines: org.space_guidelines,
+    inactivityArchiveDays: org.inactivity_archive_days,
   };
 }

@@ -124,6 +124,7 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
           secretSpaceCreators: z.enum(['everyone', 'admins', 'governance']).optional(),
           secretPurposeRequired: z.boolean().optional(),
           spaceGuidelines: z.string().max(20_000).optional(),
+          inactivityArchiveDays: z.number().int().min(14).max(3650).nullable().optional(),
         }),
         response: { 200: Organisation, ...errors },
       },
@@ -139,6 +140,10 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
       if (req.body.secretSpaceCreators) set.secret_space_creators = req.body.secretSpaceCreators;
       if (req.body.secretPurposeRequired !== undefined) set.secret_purpose_required = req.body.secretPurposeRequired ? 1 : 0;
       if (req.body.spaceGuidelines !== undefined) set.space_guidelines = req.body.spaceGuidelines;
+      if (req.body.inactivityArchiveDays !== undefined) {
+        if (req.body.inactivityArchiveDays === null) await db.updateTable('organisation').set({ inactivity_archive_days: null }).where('id', '=', 1).execute();
+        else set.inactivity_archive_days = req.body.inactivityArchiveDays;
+      }
       for (const [field, column] of [
         ['guestMaxLabel', 'guest_max_label'],
         ['redactLabel', 'redact_label'],

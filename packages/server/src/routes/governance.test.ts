@@ -104,3 +104,31 @@ describe('closed-space governance', () => {
     expect((await council.get(`/spaces/${secret.id}`)).status).toBe(404);
   });
 });
+
+describe('inactive closed spaces', () => {
+  let t: TestFoyer;
+  beforeAll(async () => {
+    t = await startTestFoyer();
+  });
+  afterAll(() => t.close());
+
+  it('warns owners a week ahead, then archives; public spaces are left alone', async () => {
+    const { archiveInactiveSpaces } = await import('../jobs/inactive-spaces.js');
+    const owner = await t.user('quiet');
+    const closed = (await owner.post('/spaces', { name: 'Dormant', visibility: 'private' })).body;
+    const open = (await owner.post('/spaces', { name: 'Public square', visibility: 'public' })).body;
+    const day = 86_400_000;
+    const at = (d: number) => Date.now() + d * day;
+    expect(await archiveInactiveSpaces(t.foyer.svc, at(100))).toEqual({ warned: 0, archived: 0 }); // off by default
+    expect((await t.admin.patch('/organisation', { inactivityArchiveDays: 3 })).status).toBe(400);
+    await t.admin.patch('/organisation', { inactivityArchiveDays: 30 });
+    expect(await archiveInactiveSpaces(t.foyer.svc, at(10))).toEqual({ warned: 0, archived: 0 });
+    expect(await archiveInactiveSpaces(t.foyer.svc, at(24))).toEqual({ warned: 1, archived: 0 });
+    expect(await archiveInactiveSpaces(t.foyer.svc, at(25))).toEqual({ warned: 0, archived: 0 });
+    expect(await archiveInactiveSpaces(t.foyer.svc, at(31))).toEqual({ warned: 0, archived: 1 });
+    expect((await owner.get(`/spaces/${closed.id}`)).body.archived).toBe(true);
+    expect((await owner.get(`/spaces/${open.id}`)).body.archived).toBe(false);
+    const notes = (await owner.get('/notifications')).body.items.filter((n: { type: string }) => n.type === 'space_inactive');
+    expect(notes.map((n: { data: { archived: boolean } }) => n.data.archived).sort()).toEqual([false, true]);
+  });
+});

@@ -1,0 +1,14 @@
+/** Periodic jobs of every app process; each job is safe to run on several nodes at once. */
+import type { Services } from '../services.js';
+import { sendDueReminders } from './announcement-reminders.js';
+import { archiveInactiveSpaces } from './inactive-spaces.js';
+
+export function startJobs(svc: Services, everyMs: number): () => void {
+  const run = async () => {
+    await sendDueReminders(svc).catch(() => {});
+    await archiveInactiveSpaces(svc).catch(() => {});
+  };
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
