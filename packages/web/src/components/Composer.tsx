@@ -5,14 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { post as apiPost } from '../lib/api';
 import type { Post, Space } from '../lib/types';
 import { useImageUploads } from '../lib/useImageUploads';
-import { ErrorText } from './bits';
 import { DraftImages, UploadProblems } from './DraftImages';
+import { AudiencePreview } from './labels/AudiencePreview';
+import { LabelError } from './labels/LabelError';
+import { LabelPicker } from './labels/LabelPicker';
 import { MentionTextarea } from './MentionTextarea';
+
+type ComposerSpace = Pick<Space, 'id' | 'name' | 'labelCeiling' | 'labelDefault'>;
 
 interface Props {
   /** Post into this space; or let the author choose from `spaces`. */
-  space?: Pick<Space, 'id' | 'name'>;
-  spaces?: Pick<Space, 'id' | 'name'>[];
+  space?: ComposerSpace;
+  spaces?: ComposerSpace[];
 }
 
 export function Composer({ space, spaces }: Props) {
@@ -25,10 +29,14 @@ export function Composer({ space, spaces }: Props) {
   const [posted, setPosted] = useState(false);
   const uploads = useImageUploads(LIMITS.imagesPerPost);
   const { images } = uploads;
-  const spaceId = space?.id ?? chosen ?? spaces?.[0]?.id ?? null;
+  const target = space ?? spaces?.find((s) => s.id === chosen) ?? spaces?.[0] ?? null;
+  const spaceId = target?.id ?? null;
+  // A picked label belongs to the space it was picked in; another space starts at its own default.
+  const [picked, setPicked] = useState<{ spaceId: number; label: number } | null>(null);
+  const label = picked && picked.spaceId === spaceId && picked.label <= (target?.labelCeiling ?? 0) ? picked.label : (target?.labelDefault ?? 0);
 
   const create = useMutation({
-    mutationFn: (input: { spaceId: number; body: string; imageIds?: number[] }) => apiPost<Post>('/posts', input),
+    mutationFn: (input: { spaceId: number; body: string; label: number; imageIds?: number[] }) => apiPost<Post>('/posts', input),
     onSuccess: (p) => {
       setBody('');
       uploads.clear();
@@ -44,7 +52,7 @@ export function Composer({ space, spaces }: Props) {
   const submit = () => {
     if (!spaceId || !body.trim() || create.isPending) return;
     setPosted(false);
-    create.mutate({ spaceId, body, ...(images.length > 0 ? { imageIds: images.map((i) => i.id) } : {}) });
+    create.mutate({ spaceId, body, label, ...(images.length > 0 ? { imageIds: images.map((i) => i.id) } : {}) });
   };
 
   if (!space && (!spaces || spaces.length === 0)) return null;
@@ -94,6 +102,18 @@ export function Composer({ space, spaces }: Props) {
         }}
       />
       <DraftImages uploads={uploads} onRemoved={() => document.getElementById(`${id}-body`)?.focus()} />
+      {target && (
+        <div className="composer-audience">
+          <LabelPicker
+            value={label}
+            onChange={(l) => setPicked({ spaceId: target.id, label: l })}
+            ceiling={target.labelCeiling}
+            inline
+            testId="composer-label"
+          />
+          <AudiencePreview spaceId={target.id} label={label} />
+        </div>
+      )}
       <div className="composer-foot">
         <label className="btn btn-ghost attach" htmlFor={`${id}-images`}>
           <span aria-hidden="true">🖼 </span>
@@ -119,7 +139,7 @@ export function Composer({ space, spaces }: Props) {
           {create.isPending ? t('composer.posting') : t('composer.submit')}
         </button>
       </div>
-      <ErrorText error={create.error} />
+      <LabelError error={create.error} />
       <UploadProblems uploads={uploads} />
       <div role="status" aria-live="polite">
         {posted && unreachable.length > 0 && (

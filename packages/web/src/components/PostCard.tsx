@@ -8,6 +8,8 @@ import { patchPost, patchPostReactions, removePost } from '../lib/queryClient';
 import type { Post, PostRevision, Reaction, ReactionSummary, ReactionUser } from '../lib/types';
 import { Avatar, ErrorText, Loading, PersonLink, Time } from './bits';
 import { ConfirmDialog, Dialog } from './Dialog';
+import { ChangeLabelDialog } from './labels/ChangeLabelDialog';
+import { LabelBadge } from './labels/LabelBadge';
 import { Menu } from './Menu';
 import { MentionTextarea } from './MentionTextarea';
 import { Reactions } from './Reactions';
@@ -27,7 +29,7 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(post.body);
-  const [dialog, setDialog] = useState<null | 'delete' | 'history' | 'who'>(null);
+  const [dialog, setDialog] = useState<null | 'delete' | 'history' | 'who' | 'label'>(null);
 
   const react = usePostReaction(post);
   const toggle = useMutation({
@@ -65,6 +67,8 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
   }
 
   const { abilities } = post;
+  // The server lets the author or a space manager relabel; `pin` is exactly "manages this live post".
+  const canRelabel = abilities.edit || abilities.pin;
   const headingId = `post-${post.id}-by`;
   return (
     <article className="card post" data-testid={`post-${post.id}`} aria-labelledby={headingId}>
@@ -96,7 +100,8 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
                   {t('post.edited')}
                 </button>
               </>
-            )}
+            )}{' '}
+            <LabelBadge level={post.label} small />
           </div>
         </div>
         {post.pinned && (
@@ -119,6 +124,17 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
                     }}
                   >
                     {t('post.edit')}
+                  </button>
+                )}
+                {canRelabel && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setDialog('label');
+                      close();
+                    }}
+                  >
+                    {t('labels.change')}
                   </button>
                 )}
                 {abilities.pin && (
@@ -260,6 +276,7 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
       <Dialog open={dialog === 'history'} onClose={() => setDialog(null)} title={t('post.historyTitle')} wide>
         <Revisions postId={post.id} />
       </Dialog>
+      {dialog === 'label' && <ChangeLabelDialog post={post} onClose={() => setDialog(null)} />}
       <Dialog open={dialog === 'who'} onClose={() => setDialog(null)} title={t('reactions.whoTitle')}>
         <WhoReacted postId={post.id} />
       </Dialog>

@@ -18,6 +18,8 @@ export type {
   ErrorCode,
   ServerMessage,
   EventName,
+  Label,
+  AudiencePreview,
 } from '@foyer/shared';
 
 export type PostImage = z.infer<typeof S.PostImage>;

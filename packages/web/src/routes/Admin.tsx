@@ -6,6 +6,7 @@ import { LoadMore, Avatar, Empty, ErrorText, Loading, PageHeader, PersonLink, Ti
 import { get, patch, post } from '../lib/api';
 import { useMe, useSession } from '../lib/session';
 import type { Invitation, Locale, Me, Organisation, Page } from '../lib/types';
+import { AdminLabels } from './AdminLabels';
 import { NotFoundPage } from './NotFound';
 import { splitDomains } from './Setup';
 
@@ -23,11 +24,13 @@ export function AdminPage() {
         </NavLink>
         <NavLink to="/admin/invitations">{t('admin.invitations')}</NavLink>
         <NavLink to="/admin/organisation">{t('admin.organisation')}</NavLink>
+        <NavLink to="/admin/labels">{t('admin.labels')}</NavLink>
       </nav>
       <Routes>
         <Route index element={<AdminPeople />} />
         <Route path="invitations" element={<AdminInvitations />} />
         <Route path="organisation" element={<AdminOrganisation />} />
+        <Route path="labels" element={<AdminLabels />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>
@@ -224,8 +227,9 @@ function AdminOrganisation() {
   const [name, setName] = useState(org?.name ?? '');
   const [locale, setLocale] = useState<Locale>(org?.defaultLocale ?? 'en');
   const [domains, setDomains] = useState((org?.allowedDomains ?? []).join(', '));
+  const [chatGuests, setChatGuests] = useState(org?.chatGuests ?? false);
   const save = useMutation({
-    mutationFn: () => patch<Organisation>('/organisation', { name, defaultLocale: locale, allowedDomains: splitDomains(domains) }),
+    mutationFn: () => patch<Organisation>('/organisation', { name, defaultLocale: locale, allowedDomains: splitDomains(domains), chatGuests }),
     onSuccess: (o) => qc.setQueryData(['organisation'], o),
   });
   return (
@@ -256,6 +260,13 @@ function AdminOrganisation() {
             {t('setup.domainsHint')}
           </p>
         </div>
+        <label className="checkbox" htmlFor="org-chat-guests">
+          <input id="org-chat-guests" type="checkbox" checked={chatGuests} onChange={(e) => setChatGuests(e.target.checked)} />
+          <span>
+            {t('admin.chatGuests')}
+            <span className="hint">{t('admin.chatGuestsHint')}</span>
+          </span>
+        </label>
         <ErrorText error={save.error} />
         <div role="status">{save.isSuccess && <p className="success">{t('common.saved')}</p>}</div>
         <div className="form-actions">

@@ -6,6 +6,9 @@ import { LoadMore, Avatar, ErrorText, errorMessage, Loading, PersonLink, Time, u
 import { SpaceChannels } from '../components/chat/SpaceChannels';
 import { ConfirmDialog } from '../components/Dialog';
 import { Composer } from '../components/Composer';
+import { LabelBadge } from '../components/labels/LabelBadge';
+import { LabelError } from '../components/labels/LabelError';
+import { SpaceLabelFields, type SpaceLabels } from '../components/labels/SpaceLabelFields';
 import { PostCard } from '../components/PostCard';
 import { PostList } from '../components/PostList';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
@@ -94,6 +97,7 @@ export function SpacePage() {
         <div className="space-title">
           <h1>{space.name}</h1>
           <VisibilityBadge visibility={space.visibility} />
+          <LabelBadge level={space.labelDefault} kind="default" />
           {space.archived && <span className="badge">{t('spaces.archived')}</span>}
         </div>
         {space.description && <p className="space-desc">{space.description}</p>}
@@ -183,6 +187,14 @@ function SpaceAbout({ space }: { space: Space }) {
           <dd>
             <VisibilityBadge visibility={space.visibility} /> {t(`spaces.visibilityHelp.${space.visibility}`)}
           </dd>
+          <dt>{t('labels.default')}</dt>
+          <dd>
+            <LabelBadge level={space.labelDefault} kind="default" />
+          </dd>
+          <dt>{t('labels.ceiling')}</dt>
+          <dd>
+            <LabelBadge level={space.labelCeiling} kind="ceiling" />
+          </dd>
           <dt>{t('spaces.membersLabel')}</dt>
           <dd>{t('spaces.members', { count: space.memberCount })}</dd>
           <dt>{t('spaces.createdLabel')}</dt>
@@ -201,12 +213,21 @@ function SpaceSettings({ space }: { space: Space }) {
   const [name, setName] = useState(space.name);
   const [description, setDescription] = useState(space.description);
   const [visibility, setVisibility] = useState<SpaceVisibility>(space.visibility);
+  const [labels, setLabels] = useState<SpaceLabels>({ labelCeiling: space.labelCeiling, labelDefault: space.labelDefault });
   const [newReaders, setNewReaders] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
   const action = useSpaceAction(space);
   const save = useMutation({
     mutationFn: (confirmAudience: boolean) =>
-      patch<Space>(`/spaces/${space.id}`, { name, description, visibility, ...(confirmAudience ? { confirmAudience: true } : {}) }),
+      patch<Space>(`/spaces/${space.id}`, {
+        name,
+        description,
+        visibility,
+        // Only changed limits: they are checked against the space's content.
+        ...(labels.labelCeiling !== space.labelCeiling ? { labelCeiling: labels.labelCeiling } : {}),
+        ...(labels.labelDefault !== space.labelDefault ? { labelDefault: labels.labelDefault } : {}),
+        ...(confirmAudience ? { confirmAudience: true } : {}),
+      }),
     onSuccess: (s) => {
       setNewReaders(null);
       setSaved(true);
@@ -233,6 +254,7 @@ function SpaceSettings({ space }: { space: Space }) {
       >
         <NameDescriptionFields name={name} description={description} onName={setName} onDescription={setDescription} />
         <VisibilityChoice value={visibility} onChange={setVisibility} />
+        <SpaceLabelFields value={labels} onChange={setLabels} />
         {audienceError ? (
           <div className="warning" role="alert">
             <p>{t('spaces.widenWarning', { count: newReaders ?? 0 })}</p>
@@ -241,7 +263,7 @@ function SpaceSettings({ space }: { space: Space }) {
             </button>
           </div>
         ) : (
-          <ErrorText error={save.error} />
+          <LabelError error={save.error} />
         )}
         <div className="form-actions">
           {saved && (

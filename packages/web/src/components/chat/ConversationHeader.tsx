@@ -5,6 +5,7 @@ import { conversationTitle, directPartner } from '../../lib/chat/names';
 import { useFormat } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import type { Conversation } from '../../lib/types';
+import { LabelBadge } from '../labels/LabelBadge';
 import { Menu } from '../Menu';
 import { useConversationUpdate } from './conversationMutations';
 import { ConversationAvatar } from './ConversationAvatar';
@@ -39,9 +40,12 @@ export function ConversationHeader({ conversation: c, onSearch }: { conversation
               {partner.title && <span className="chat-head-title">{partner.title}</span>}
             </>
           ) : c.kind === 'channel' && c.space ? (
-            <Link to={`/spaces/${c.space.slug}`} className="muted-link">
-              {c.space.name}
-            </Link>
+            <>
+              <Link to={`/spaces/${c.space.slug}`} className="muted-link">
+                {c.space.name}
+              </Link>
+              <LabelBadge level={c.label} small />
+            </>
           ) : (
             <button type="button" className="link-btn muted" onClick={() => setDialog('members')}>
               {t('chat.memberCount', { count: c.memberCount })}

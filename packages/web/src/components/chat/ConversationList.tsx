@@ -7,6 +7,7 @@ import { useFormat } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import type { Conversation } from '../../lib/types';
 import { Empty, ErrorText, Loading } from '../bits';
+import { LabelBadge } from '../labels/LabelBadge';
 import { ConversationAvatar } from './ConversationAvatar';
 import { NewConversationDialog } from './NewConversationDialog';
 import { UnreadBadge } from './UnreadBadge';
@@ -66,7 +67,10 @@ function ConversationRow({ conversation: c }: { conversation: Conversation }) {
       <NavLink to={`/chat/${c.id}`} className={unread ? 'conv-row unread' : 'conv-row'} data-testid={`conversation-${c.id}`}>
         <ConversationAvatar conversation={c} />
         <span className="conv-text">
-          <span className="conv-name">{title}</span>
+          <span className="conv-name-row">
+            <span className="conv-name">{title}</span>
+            {c.kind === 'channel' && <LabelBadge level={c.label} small />}
+          </span>
           <span className="conv-preview">{preview}</span>
         </span>
         <span className="conv-meta">

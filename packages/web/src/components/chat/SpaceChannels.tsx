@@ -10,6 +10,9 @@ import { queryClient } from '../../lib/queryClient';
 import type { Conversation, Space } from '../../lib/types';
 import { ErrorText } from '../bits';
 import { Dialog } from '../Dialog';
+import { LabelBadge } from '../labels/LabelBadge';
+import { LabelError } from '../labels/LabelError';
+import { LabelPicker } from '../labels/LabelPicker';
 import { UnreadBadge } from './UnreadBadge';
 
 /** The space's chat channels (its members are their audience); admins open new ones. */
@@ -47,6 +50,7 @@ export function SpaceChannels({ space }: { space: Space }) {
               <Link to={`/chat/${c.id}`} className={c.unreadCount > 0 ? 'channel-link unread' : 'channel-link'}>
                 <span aria-hidden="true">#</span>
                 {c.name}
+                <LabelBadge level={c.label} small />
                 {c.unreadCount > 0 && <UnreadBadge count={c.unreadCount} muted={c.muted} />}
               </Link>
             </li>
@@ -63,8 +67,9 @@ function NewChannelDialog({ space, onClose }: { space: Space; onClose: () => voi
   const id = useId();
   const navigate = useNavigate();
   const [name, setName] = useState('');
+  const [label, setLabel] = useState(space.labelDefault);
   const create = useMutation({
-    mutationFn: () => post<Conversation>(`/spaces/${space.id}/channels`, { name: name.trim() }),
+    mutationFn: () => post<Conversation>(`/spaces/${space.id}/channels`, { name: name.trim(), label }),
     onSuccess: (c) => {
       patchConversation(c);
       void queryClient.invalidateQueries({ queryKey: chatKeys.channels(space.id) });
@@ -86,7 +91,8 @@ function NewChannelDialog({ space, onClose }: { space: Space; onClose: () => voi
           <input id={`${id}-name`} value={name} maxLength={LIMITS.conversationName} onChange={(e) => setName(e.target.value)} required />
           <p className="hint">{t('chat.channelHint')}</p>
         </div>
-        <ErrorText error={create.error} />
+        <LabelPicker value={label} onChange={setLabel} ceiling={space.labelCeiling} hint={t('labels.channelHint')} testId="channel-label" />
+        <LabelError error={create.error} />
         <div className="form-actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
