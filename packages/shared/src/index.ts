@@ -5,3 +5,4 @@ export * from './text.js';
 export * from './schemas.js';
 export * from './events.js';
 export * from './chat.js';
+export * from './questions.js';

@@ -23,4 +23,5 @@ export const LIMITS = {
   /** Unread counts stop counting here; clients show "99+". */
   unreadCap: 100,
   presenceText: 100,
+  questionTitle: 200,
 } as const;

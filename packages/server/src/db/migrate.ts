@@ -9,6 +9,7 @@ import * as m006 from './migrations/006_nudges.js';
 import * as m007 from './migrations/007_governance.js';
 import * as m008 from './migrations/008_moderation.js';
 import * as m009 from './migrations/009_inactivity.js';
+import * as m010 from './migrations/010_questions.js';
 
 interface Migration {
   name: string;
@@ -25,6 +26,7 @@ const MIGRATIONS: Migration[] = [
   { name: '007_governance', up: m007.up },
   { name: '008_moderation', up: m008.up },
   { name: '009_inactivity', up: m009.up },
+  { name: '010_questions', up: m010.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -399,6 +399,51 @@ export interface SpaceMuteTable {
   until: string;
 }
 
+export interface QuestionTable {
+  id: Id;
+  space_id: number;
+  author_id: number;
+  title: string;
+  body: string;
+  html: string;
+  tags: Generated<string>; // JSON array
+  label: number;
+  best_answer_id: Nullable<number>;
+  answer_count: Generated<number>;
+  created_at: string;
+  edited_at: Nullable<string>;
+  deleted_at: Nullable<string>;
+  last_activity_at: string;
+}
+
+export interface AnswerTable {
+  id: Id;
+  question_id: number;
+  author_id: number;
+  body: string;
+  html: string;
+  score: Generated<number>;
+  created_at: string;
+  edited_at: Nullable<string>;
+  deleted_at: Nullable<string>;
+}
+
+export interface AnswerVoteTable {
+  answer_id: number;
+  user_id: number;
+  value: number;
+}
+
+export interface AnswerCommentTable {
+  id: Id;
+  answer_id: number;
+  author_id: number;
+  body: string;
+  html: string;
+  created_at: string;
+  deleted_at: Nullable<string>;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -438,6 +483,10 @@ export interface DB {
   reports: ReportTable;
   moderation_actions: ModerationActionTable;
   space_mutes: SpaceMuteTable;
+  questions: QuestionTable;
+  answers: AnswerTable;
+  answer_votes: AnswerVoteTable;
+  answer_comments: AnswerCommentTable;
 }
 
 export type Count = ColumnType<number, never, never>;

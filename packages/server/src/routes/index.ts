@@ -17,6 +17,7 @@ import { shareRoutes } from './shares.js';
 import { nudgeRoutes } from './nudges.js';
 import { governanceRoutes } from './governance.js';
 import { moderationRoutes } from './moderation.js';
+import { questionRoutes } from './questions.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -34,5 +35,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await nudgeRoutes(app, svc);
   await governanceRoutes(app, svc);
   await moderationRoutes(app, svc);
+  await questionRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

@@ -1,0 +1,143 @@
+/** Questions and answers: every write goes through here. */
+import type { z } from 'zod';
+import type { QuestionCreate, QuestionUpdate } from '@foyer/shared';
+import { write, type Services } from '../services.js';
+import { AppError, forbidden, invalid, notFound } from '../errors.js';
+import { nowIso } from '../lib/time.js';
+import type { Actor } from '../policies/actor.js';
+import { loadSpaceForView, spaceAbilities } from '../policies/spaces.js';
+import { assertLabelFits } from '../policies/labels.js';
+import { assertNotMuted } from '../policies/moderation.js';
+import { answerAbilities, loadQuestionForRead, questionAbilities } from '../policies/questions.js';
+import { renderMarkdown } from '../markdown/render.js';
+import { notify } from './notifications.js';
+
+export async function askQuestion(svc: Services, actor: Actor, spaceId: number, input: z.infer<typeof QuestionCreate>): Promise<number> {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  const can = spaceAbilities(actor, ctx);
+  if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
+  if (!can.post) throw forbidden(can.read ? 'join the space to ask' : 'you cannot ask here');
+  await assertNotMuted(svc.db, spaceId, actor.id);
+  const label = input.label ?? ctx.space.label_default;
+  await assertLabelFits(svc.db, ctx.space, label);
+  const now = nowIso();
+  return write(svc, async (trx) => {
+    const { id } = await trx
+      .insertInto('questions')
+      .values({
+        space_id: spaceId,
+        author_id: actor.id,
+        title: input.title,
+        body: input.body,
+        html: input.body ? renderMarkdown(input.body) : '',
+        tags: JSON.stringify([...new Set(input.tags)]),
+        label,
+        best_answer_id: null,
+        created_at: now,
+        edited_at: null,
+        deleted_at: null,
+        last_activity_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
+    return id;
+  });
+}
+
+export async function editQuestion(svc: Services, actor: Actor, id: number, input: z.infer<typeof QuestionUpdate>) {
+  const ctx = await loadQuestionForRead(svc.db, actor, id);
+  if (!questionAbilities(actor, ctx).edit) throw forbidden('only the asker can edit this question');
+  const set: { title?: string; body?: string; html?: string; tags?: string; edited_at: string } = { edited_at: nowIso() };
+  if (input.title !== undefined) set.title = input.title;
+  if (input.body !== undefined) Object.assign(set, { body: input.body, html: input.body ? renderMarkdown(input.body) : '' });
+  if (input.tags !== undefined) set.tags = JSON.stringify([...new Set(input.tags)]);
+  await write(svc, (trx) => trx.updateTable('questions').set(set).where('id', '=', id).execute());
+}
+
+export async function deleteQuestion(svc: Services, actor: Actor, id: number) {
+  const ctx = await loadQuestionForRead(svc.db, actor, id);
+  if (!questionAbilities(actor, ctx).delete) throw forbidden('you cannot delete this question');
+  await write(svc, (trx) => trx.updateTable('questions').set({ deleted_at: nowIso(), body: '', html: '' }).where('id', '=', id).execute());
+}
+
+export async function answerQuestion(svc: Services, actor: Actor, questionId: number, body: string): Promise<number> {
+  const ctx = await loadQuestionForRead(svc.db, actor, questionId);
+  if (!questionAbilities(actor, ctx).answer) throw forbidden('you cannot answer here');
+  await assertNotMuted(svc.db, ctx.space.id, actor.id);
+  const now = nowIso();
+  return write(svc, async (trx) => {
+    const { id } = await trx
+      .insertInto('answers')
+      .values({ question_id: questionId, author_id: actor.id, body, html: renderMarkdown(body), created_at: now, edited_at: null, deleted_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('questions')
+      .set((eb) => ({ answer_count: eb('answer_count', '+', 1), last_activity_at: now }))
+      .where('id', '=', questionId)
+      .execute();
+    await notify(trx, { userId: ctx.question.author_id, type: 'reply', actorId: actor.id, spaceId: ctx.space.id, data: { questionId, answerId: id } });
+    return id;
+  });
+}
+
+async function loadAnswer(svc: Services, actor: Actor, answerId: number) {
+  const answer = await svc.db.selectFrom('answers').selectAll().where('id', '=', answerId).executeTakeFirst();
+  if (!answer) throw notFound('answer');
+  try {
+    const ctx = await loadQuestionForRead(svc.db, actor, answer.question_id);
+    return { ctx, answer };
+  } catch {
+    throw notFound('answer');
+  }
+}
+
+export async function editAnswer(svc: Services, actor: Actor, answerId: number, body: string) {
+  const { ctx, answer } = await loadAnswer(svc, actor, answerId);
+  if (!answerAbilities(actor, ctx, answer).edit) throw forbidden('only the author can edit this answer');
+  await write(svc, (trx) => trx.updateTable('answers').set({ body, html: renderMarkdown(body), edited_at: nowIso() }).where('id', '=', answerId).execute());
+}
+
+export async function deleteAnswer(svc: Services, actor: Actor, answerId: number) {
+  const { ctx, answer } = await loadAnswer(svc, actor, answerId);
+  if (!answerAbilities(actor, ctx, answer).delete) throw forbidden('you cannot delete this answer');
+  await write(svc, async (trx) => {
+    await trx.updateTable('answers').set({ deleted_at: nowIso(), body: '', html: '' }).where('id', '=', answerId).execute();
+    await trx.updateTable('questions').set((eb) => ({ answer_count: eb('answer_count', '-', 1) })).where('id', '=', answer.question_id).execute();
+    if (ctx.question.best_answer_id === answerId) await trx.updateTable('questions').set({ best_answer_id: null }).where('id', '=', answer.question_id).execute();
+  });
+}
+
+/** One vote per person and answer: up, down, or withdrawn (0); the score is kept with the answer. */
+export async function vote(svc: Services, actor: Actor, answerId: number, value: 1 | -1 | 0) {
+  const { ctx, answer } = await loadAnswer(svc, actor, answerId);
+  if (!answerAbilities(actor, ctx, answer).vote) throw forbidden(answer.author_id === actor.id ? 'you cannot vote on your own answer' : 'you cannot vote here');
+  await write(svc, async (trx) => {
+    const before = await trx.selectFrom('answer_votes').select('value').where('answer_id', '=', answerId).where('user_id', '=', actor.id).executeTakeFirst();
+    const delta = value - (before?.value ?? 0);
+    if (!delta) return;
+    await trx.deleteFrom('answer_votes').where('answer_id', '=', answerId).where('user_id', '=', actor.id).execute();
+    if (value) await trx.insertInto('answer_votes').values({ answer_id: answerId, user_id: actor.id, value }).execute();
+    await trx.updateTable('answers').set((eb) => ({ score: eb('score', '+', delta) })).where('id', '=', answerId).execute();
+  });
+}
+
+export async function chooseBest(svc: Services, actor: Actor, questionId: number, answerId: number | null) {
+  const ctx = await loadQuestionForRead(svc.db, actor, questionId);
+  if (!questionAbilities(actor, ctx).chooseBest) throw forbidden('only the asker or a space admin can choose the best answer');
+  if (answerId !== null) {
+    const answer = await svc.db.selectFrom('answers').select(['id', 'question_id', 'deleted_at', 'author_id']).where('id', '=', answerId).executeTakeFirst();
+    if (!answer || answer.question_id !== questionId || answer.deleted_at) throw invalid('the best answer must be an answer to this question', { fields: { answerId: 'unknown' } });
+  }
+  await write(svc, (trx) => trx.updateTable('questions').set({ best_answer_id: answerId }).where('id', '=', questionId).execute());
+}
+
+export async function commentOnAnswer(svc: Services, actor: Actor, answerId: number, body: string) {
+  const { ctx, answer } = await loadAnswer(svc, actor, answerId);
+  if (!answerAbilities(actor, ctx, answer).comment) throw forbidden('you cannot comment here');
+  await assertNotMuted(svc.db, ctx.space.id, actor.id);
+  await write(svc, (trx) =>
+    trx.insertInto('answer_comments').values({ answer_id: answerId, author_id: actor.id, body, html: renderMarkdown(body), created_at: nowIso(), deleted_at: null }).execute(),
+  );
+}

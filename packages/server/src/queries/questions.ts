@@ -1,0 +1,44 @@
+/** Question lists: per space or across every readable space, filtered, newest first by keyset. */
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Actor } from '../policies/actor.js';
+import { readableSpaceIds } from '../policies/spaces.js';
+import { labelCondition } from '../policies/labels.js';
+import { containsText } from '../lib/like.js';
+import type { QuestionRow } from '../policies/questions.js';
+
+export interface QuestionListArgs {
+  spaceId?: number;
+  filter: 'all' | 'unanswered' | 'solved';
+  before?: number;
+  limit: number;
+}
+
+export function listQuestions(db: Kysely<DB>, actor: Actor, args: QuestionListArgs): Promise<QuestionRow[]> {
+  let q = db.selectFrom('questions').selectAll().where('deleted_at', 'is', null).where('space_id', 'in', readableSpaceIds(db, actor));
+  const label = labelCondition(actor, 'questions.label');
+  if (label) q = q.where(label);
+  if (args.spaceId !== undefined) q = q.where('space_id', '=', args.spaceId);
+  if (args.filter === 'unanswered') q = q.where('answer_count', '=', 0);
+  if (args.filter === 'solved') q = q.where('best_answer_id', 'is not', null);
+  if (args.before) q = q.where('id', '<', args.before);
+  return q.orderBy('id', 'desc').limit(args.limit + 1).execute();
+}
+
+/**
+ * Questions whose titles share words with what is being typed: shown while asking, so people
+ * find an answer before asking again. Full-text search with stemming replaces this with search.
+ */
+export function similarQuestions(db: Kysely<DB>, actor: Actor, text: string, limit = 5): Promise<QuestionRow[]> {
+  const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))].slice(0, 8);
+  if (!words.length) return Promise.resolve([]);
+  let q = db
+    .selectFrom('questions')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('space_id', 'in', readableSpaceIds(db, actor))
+    .where((eb) => eb.or(words.map((w) => containsText('questions.title', w))));
+  const label = labelCondition(actor, 'questions.label');
+  if (label) q = q.where(label);
+  return q.orderBy('id', 'desc').limit(limit).execute();
+}
