@@ -6,3 +6,4 @@ export * from './schemas.js';
 export * from './events.js';
 export * from './chat.js';
 export * from './questions.js';
+export * from './pages.js';

@@ -24,4 +24,6 @@ export const LIMITS = {
   unreadCap: 100,
   presenceText: 100,
   questionTitle: 200,
+  pageTitle: 200,
+  pageBody: 200_000,
 } as const;

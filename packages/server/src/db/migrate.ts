@@ -10,6 +10,7 @@ import * as m007 from './migrations/007_governance.js';
 import * as m008 from './migrations/008_moderation.js';
 import * as m009 from './migrations/009_inactivity.js';
 import * as m010 from './migrations/010_questions.js';
+import * as m011 from './migrations/011_pages.js';
 
 interface Migration {
   name: string;
@@ -27,6 +28,7 @@ const MIGRATIONS: Migration[] = [
   { name: '008_moderation', up: m008.up },
   { name: '009_inactivity', up: m009.up },
   { name: '010_questions', up: m010.up },
+  { name: '011_pages', up: m011.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

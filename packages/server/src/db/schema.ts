@@ -444,6 +444,38 @@ export interface AnswerCommentTable {
   deleted_at: Nullable<string>;
 }
 
+export interface PageTable {
+  id: Id;
+  space_id: number;
+  parent_id: Nullable<number>;
+  position: Generated<number>;
+  title: string;
+  body: string;
+  html: string;
+  label: number;
+  version: number;
+  created_by: number;
+  created_at: string;
+  updated_by: number;
+  updated_at: string;
+  deleted_at: Nullable<string>;
+}
+
+export interface PageRevisionTable {
+  id: Id;
+  page_id: number;
+  version: number;
+  title: string;
+  body: string;
+  author_id: number;
+  created_at: string;
+}
+
+export interface PageLinkTable {
+  from_page: number;
+  to_page: number;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -487,6 +519,9 @@ export interface DB {
   answers: AnswerTable;
   answer_votes: AnswerVoteTable;
   answer_comments: AnswerCommentTable;
+  pages: PageTable;
+  page_revisions: PageRevisionTable;
+  page_links: PageLinkTable;
 }
 
 export type Count = ColumnType<number, never, never>;

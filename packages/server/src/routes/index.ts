@@ -18,6 +18,7 @@ import { nudgeRoutes } from './nudges.js';
 import { governanceRoutes } from './governance.js';
 import { moderationRoutes } from './moderation.js';
 import { questionRoutes } from './questions.js';
+import { pageRoutes } from './pages.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -36,5 +37,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await governanceRoutes(app, svc);
   await moderationRoutes(app, svc);
   await questionRoutes(app, svc);
+  await pageRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }
