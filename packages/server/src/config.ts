@@ -28,6 +28,10 @@ export const ConfigSchema = z.object({
   outboxPollMs: z.coerce.number().int().min(50).max(600_000).default(1000),
   /** Adds a Server-Timing header (time in Foyer per request) for benchmarks and profiling; off by default. */
   serverTiming: z.boolean().default(false),
+  /** Link previews: time limit per fetch. */
+  previewTimeoutMs: z.coerce.number().int().min(100).max(30_000).default(5000),
+  /** Origins exempt from the preview client's address and port rules: tests against a local fake site only. */
+  previewTestOrigins: z.array(z.string()).default([]),
   /** How often periodic jobs (announcement reminders, inactive closed spaces) run. */
   jobIntervalMs: z.coerce.number().int().min(1000).max(86_400_000).default(300_000),
 });
@@ -57,6 +61,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
     rateLimits: parseBool(env.FOYER_RATE_LIMITS),
     outboxPollMs: env.FOYER_OUTBOX_POLL_MS,
     serverTiming: parseBool(env.FOYER_SERVER_TIMING),
+    previewTimeoutMs: env.FOYER_PREVIEW_TIMEOUT_MS,
   };
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

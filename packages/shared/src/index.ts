@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './chat.js';
 export * from './questions.js';
 export * from './pages.js';
+export * from './previews.js';

@@ -11,6 +11,7 @@ import * as m008 from './migrations/008_moderation.js';
 import * as m009 from './migrations/009_inactivity.js';
 import * as m010 from './migrations/010_questions.js';
 import * as m011 from './migrations/011_pages.js';
+import * as m012 from './migrations/012_previews.js';
 
 interface Migration {
   name: string;
@@ -29,6 +30,7 @@ const MIGRATIONS: Migration[] = [
   { name: '009_inactivity', up: m009.up },
   { name: '010_questions', up: m010.up },
   { name: '011_pages', up: m011.up },
+  { name: '012_previews', up: m012.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -476,6 +476,16 @@ export interface PageLinkTable {
   to_page: number;
 }
 
+export interface LinkPreviewTable {
+  url: string;
+  ok: number;
+  title: string;
+  description: string;
+  image_url: Nullable<string>;
+  site_name: string;
+  fetched_at: string;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
@@ -522,6 +532,7 @@ export interface DB {
   pages: PageTable;
   page_revisions: PageRevisionTable;
   page_links: PageLinkTable;
+  link_previews: LinkPreviewTable;
 }
 
 export type Count = ColumnType<number, never, never>;

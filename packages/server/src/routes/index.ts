@@ -19,6 +19,7 @@ import { governanceRoutes } from './governance.js';
 import { moderationRoutes } from './moderation.js';
 import { questionRoutes } from './questions.js';
 import { pageRoutes } from './pages.js';
+import { previewRoutes } from './previews.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -38,5 +39,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await moderationRoutes(app, svc);
   await questionRoutes(app, svc);
   await pageRoutes(app, svc);
+  await previewRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }
