@@ -66,6 +66,15 @@ describe('link previews', () => {
       if (req.url === '/slow') return setTimeout(() => html('<title>late</title>'), 2000);
       if (req.url === '/json') return res.writeHead(200, { 'content-type': 'application/json' }).end('{"title":"no"}');
       if (req.url === '/to-internal') return res.writeHead(302, { location: 'http://127.0.0.1:80/admin' }).end();
+      if (req.url === '/loop') return res.writeHead(302, { location: '/loop' }).end();
+      if (req.url === '/trickle') {
+        // Slow loris: headers at once, then one byte every 100 ms for seconds.
+        res.writeHead(200, { 'content-type': 'text/html' });
+        const timer = setInterval(() => res.write('<'), 100);
+        setTimeout(() => (clearInterval(timer), res.end()), 3000);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
       if (req.url?.startsWith('/hop/')) return res.writeHead(302, { location: `/hop/${Number(req.url.slice(5)) + 1}` }).end();
       res.writeHead(404).end();
     });
@@ -95,7 +104,7 @@ describe('link previews', () => {
   });
 
   it('gives no preview for oversized, slow, non-HTML pages, redirects to internal addresses or too many hops', async () => {
-    for (const path of ['/big', '/slow', '/json', '/to-internal', '/hop/1', '/missing']) {
+    for (const path of ['/big', '/slow', '/trickle', '/loop', '/json', '/to-internal', '/hop/1', '/missing']) {
       const started = Date.now();
       expect((await reader.get(`/previews?url=${encodeURIComponent(origin + path)}`)).status, path).toBe(404);
       expect(Date.now() - started, path).toBeLessThan(1500);
