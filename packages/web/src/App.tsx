@@ -12,7 +12,9 @@ import { useSystemThemeSync } from './lib/theme';
 import type { Me, Organisation } from './lib/types';
 import { AdminPage } from './routes/Admin';
 import { ChatPage } from './routes/Chat';
+import { DeclassificationsPage } from './routes/Declassifications';
 import { HomePage } from './routes/Home';
+import { ModerationPage } from './routes/Moderation';
 import { NotFoundPage } from './routes/NotFound';
 import { NotificationsPage } from './routes/Notifications';
 import { PeoplePage } from './routes/People';
@@ -120,6 +122,8 @@ function SignedInRoutes() {
         <Route path="saved" element={<SavedPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="admin/*" element={<AdminPage />} />
+        <Route path="moderation" element={<ModerationPage />} />
+        <Route path="declassifications" element={<DeclassificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

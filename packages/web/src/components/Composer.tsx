@@ -10,8 +10,11 @@ import { AudiencePreview } from './labels/AudiencePreview';
 import { LabelError } from './labels/LabelError';
 import { LabelPicker } from './labels/LabelPicker';
 import { MentionTextarea } from './MentionTextarea';
+import { NudgeHint } from './NudgeHint';
+import { AnnouncementFields, announcementInput, NO_ANNOUNCEMENT, type AnnouncementDraft } from './announcements/AnnouncementFields';
+import { useMe } from '../lib/session';
 
-type ComposerSpace = Pick<Space, 'id' | 'name' | 'labelCeiling' | 'labelDefault'>;
+type ComposerSpace = Pick<Space, 'id' | 'name' | 'labelCeiling' | 'labelDefault'> & { abilities?: Pick<Space['abilities'], 'manage'> };
 
 interface Props {
   /** Post into this space; or let the author choose from `spaces`. */
@@ -23,6 +26,7 @@ export function Composer({ space, spaces }: Props) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const id = useId();
+  const me = useMe();
   const [body, setBody] = useState('');
   const [chosen, setChosen] = useState<number | null>(null);
   const [unreachable, setUnreachable] = useState<string[]>([]);
@@ -33,12 +37,17 @@ export function Composer({ space, spaces }: Props) {
   const spaceId = target?.id ?? null;
   // A picked label belongs to the space it was picked in; another space starts at its own default.
   const [picked, setPicked] = useState<{ spaceId: number; label: number } | null>(null);
+  const [announcement, setAnnouncement] = useState<AnnouncementDraft>(NO_ANNOUNCEMENT);
+  // Space managers and the communications role may post announcements; the server checks again.
+  const canAnnounce = me.roles.includes('communications') || target?.abilities?.manage === true;
   const label = picked && picked.spaceId === spaceId && picked.label <= (target?.labelCeiling ?? 0) ? picked.label : (target?.labelDefault ?? 0);
 
   const create = useMutation({
     mutationFn: (input: { spaceId: number; body: string; label: number; imageIds?: number[] }) => apiPost<Post>('/posts', input),
     onSuccess: (p) => {
       setBody('');
+      setAnnouncement(NO_ANNOUNCEMENT);
+      if (p.announcement) void qc.invalidateQueries({ queryKey: ['space', p.space.id, 'pinned'] });
       uploads.clear();
       setUnreachable(p.unreachableMentions ?? []);
       setPosted(true);
@@ -52,7 +61,13 @@ export function Composer({ space, spaces }: Props) {
   const submit = () => {
     if (!spaceId || !body.trim() || create.isPending) return;
     setPosted(false);
-    create.mutate({ spaceId, body, label, ...(images.length > 0 ? { imageIds: images.map((i) => i.id) } : {}) });
+    create.mutate({
+      spaceId,
+      body,
+      label,
+      ...(images.length > 0 ? { imageIds: images.map((i) => i.id) } : {}),
+      ...(canAnnounce ? announcementInput(announcement) : {}),
+    });
   };
 
   if (!space && (!spaces || spaces.length === 0)) return null;
@@ -114,6 +129,8 @@ export function Composer({ space, spaces }: Props) {
           <AudiencePreview spaceId={target.id} label={label} />
         </div>
       )}
+      {target && <NudgeHint text={body} label={label} spaceId={target.id} onUseLabel={(l) => setPicked({ spaceId: target.id, label: l })} />}
+      {canAnnounce && <AnnouncementFields value={announcement} onChange={setAnnouncement} />}
       <div className="composer-foot">
         <label className="btn btn-ghost attach" htmlFor={`${id}-images`}>
           <span aria-hidden="true">🖼 </span>

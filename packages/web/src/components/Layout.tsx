@@ -140,6 +140,12 @@ export function Layout() {
               <Link to="/settings" onClick={close}>
                 {t('nav.settings')}
               </Link>
+              <Link to="/declassifications" onClick={close}>
+                {t('nav.declassifications')}
+              </Link>
+              <Link to="/moderation" onClick={close} data-testid="nav-moderation">
+                {t('nav.moderation')}
+              </Link>
               <button type="button" onClick={() => signOut.mutate()} data-testid="sign-out">
                 {t('nav.signOut')}
               </button>

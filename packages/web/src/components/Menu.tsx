@@ -65,3 +65,12 @@ export function Menu({ label, icon, children, align = 'end' }: { label: string; 
     </div>
   );
 }
+
+/** One plain action inside a Menu. */
+export function MenuAction({ label, onClick, testId, danger }: { label: string; onClick: () => void; testId?: string; danger?: boolean }) {
+  return (
+    <button type="button" className={danger ? 'danger' : undefined} onClick={onClick} data-testid={testId}>
+      {label}
+    </button>
+  );
+}

@@ -5,12 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { del, get, patch, put } from '../lib/api';
 import { patchPost, patchPostReactions, removePost } from '../lib/queryClient';
+import { useMe } from '../lib/session';
 import type { Post, PostRevision, Reaction, ReactionSummary, ReactionUser } from '../lib/types';
 import { Avatar, ErrorText, Loading, PersonLink, Time } from './bits';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { ChangeLabelDialog } from './labels/ChangeLabelDialog';
 import { LabelBadge } from './labels/LabelBadge';
-import { Menu } from './Menu';
+import { AnnouncementBanner } from './announcements/AnnouncementBanner';
+import { Menu, MenuAction } from './Menu';
+import { ReportDialog } from './moderation/ReportDialog';
+import { MoveDialog } from './posts/MoveDialog';
+import { DeclassificationHistory } from './shares/DeclassificationHistory';
+import { ShareDialog } from './shares/ShareDialog';
+import { SharedPostCard } from './shares/SharedPostCard';
 import { MentionTextarea } from './MentionTextarea';
 import { Reactions } from './Reactions';
 import { SafeHtml } from './SafeHtml';
@@ -27,9 +34,10 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
   const { t } = useTranslation();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const me = useMe();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(post.body);
-  const [dialog, setDialog] = useState<null | 'delete' | 'history' | 'who' | 'label'>(null);
+  const [dialog, setDialog] = useState<null | 'delete' | 'history' | 'who' | 'label' | 'share' | 'move' | 'report' | 'declass'>(null);
 
   const react = usePostReaction(post);
   const toggle = useMutation({
@@ -69,6 +77,11 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
   const { abilities } = post;
   // The server lets the author or a space manager relabel; `pin` is exactly "manages this live post".
   const canRelabel = abilities.edit || abilities.pin;
+  const isMine = post.author.id === me.id;
+  const open = (d: NonNullable<typeof dialog>, close: () => void) => {
+    setDialog(d);
+    close();
+  };
   const headingId = `post-${post.id}-by`;
   return (
     <article className="card post" data-testid={`post-${post.id}`} aria-labelledby={headingId}>
@@ -110,72 +123,75 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
             {t('post.pinned')}
           </span>
         )}
-        {(abilities.edit || abilities.delete || abilities.pin) && (
-          <Menu label={t('post.more')} icon={<span aria-hidden="true">⋯</span>}>
-            {(close) => (
-              <>
-                {abilities.edit && (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setDraft(post.body);
-                      setEditing(true);
-                      close();
-                    }}
-                  >
-                    {t('post.edit')}
-                  </button>
-                )}
-                {canRelabel && (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setDialog('label');
-                      close();
-                    }}
-                  >
-                    {t('labels.change')}
-                  </button>
-                )}
-                {abilities.pin && (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      toggle.mutate({ what: 'pin', on: !post.pinned });
-                      close();
-                    }}
-                  >
-                    {post.pinned ? t('post.unpin') : t('post.pin')}
-                  </button>
-                )}
-                {post.editedAt && (
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setDialog('history');
-                      close();
-                    }}
-                  >
-                    {t('post.history')}
-                  </button>
-                )}
-                {abilities.delete && (
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() => {
-                      setDialog('delete');
-                      close();
-                    }}
-                  >
-                    {t('post.delete')}
-                  </button>
-                )}
-              </>
-            )}
-          </Menu>
-        )}
+        <Menu label={t('post.more')} icon={<span aria-hidden="true">⋯</span>}>
+          {(close) => (
+            <>
+              <MenuAction label={t('shares.action')} onClick={() => open('share', close)} testId="post-share" />
+              {abilities.edit && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setDraft(post.body);
+                    setEditing(true);
+                    close();
+                  }}
+                >
+                  {t('post.edit')}
+                </button>
+              )}
+              {canRelabel && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setDialog('label');
+                    close();
+                  }}
+                >
+                  {t('labels.change')}
+                </button>
+              )}
+              {canRelabel && <MenuAction label={t('move.action')} onClick={() => open('move', close)} testId="post-move" />}
+              {canRelabel && <MenuAction label={t('post.declassHistory')} onClick={() => open('declass', close)} />}
+              {abilities.pin && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    toggle.mutate({ what: 'pin', on: !post.pinned });
+                    close();
+                  }}
+                >
+                  {post.pinned ? t('post.unpin') : t('post.pin')}
+                </button>
+              )}
+              {post.editedAt && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setDialog('history');
+                    close();
+                  }}
+                >
+                  {t('post.history')}
+                </button>
+              )}
+              {abilities.delete && (
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => {
+                    setDialog('delete');
+                    close();
+                  }}
+                >
+                  {t('post.delete')}
+                </button>
+              )}
+              {!isMine && <MenuAction label={t('report.action')} onClick={() => open('report', close)} testId="post-report" />}
+            </>
+          )}
+        </Menu>
       </header>
+      {post.announcement && <AnnouncementBanner post={post} announcement={post.announcement} />}
 
       {editing ? (
         <form
@@ -211,8 +227,9 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
           </div>
         </form>
       ) : (
-        <SafeHtml html={post.html} />
+        post.html && <SafeHtml html={post.html} />
       )}
+      {post.shared && <SharedPostCard shared={post.shared} via={{ kind: 'post', id: post.id }} />}
       {post.images && post.images.length > 0 && (
         <ul className={post.images.length === 1 ? 'post-images single' : 'post-images'} aria-label={t('post.images', { count: post.images.length })}>
           {post.images.map((img, i) => (
@@ -277,6 +294,10 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
         <Revisions postId={post.id} />
       </Dialog>
       {dialog === 'label' && <ChangeLabelDialog post={post} onClose={() => setDialog(null)} />}
+      {dialog === 'share' && <ShareDialog post={post} onClose={() => setDialog(null)} />}
+      {dialog === 'move' && <MoveDialog post={post} onClose={() => setDialog(null)} />}
+      {dialog === 'declass' && <DeclassificationHistory postId={post.id} onClose={() => setDialog(null)} />}
+      {dialog === 'report' && <ReportDialog targetType="post" targetId={post.id} onClose={() => setDialog(null)} />}
       <Dialog open={dialog === 'who'} onClose={() => setDialog(null)} title={t('reactions.whoTitle')}>
         <WhoReacted postId={post.id} />
       </Dialog>

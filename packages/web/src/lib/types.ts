@@ -59,3 +59,15 @@ export type ChatUnread = z.infer<typeof S.ChatUnread>;
 export type SwitcherResult = z.infer<typeof S.SwitcherResult>;
 export type ConversationCreate = z.input<typeof S.ConversationCreate>;
 export type PresenceUpdate = z.input<typeof S.PresenceUpdate>;
+
+// Shares, nudges, announcements, governance, moderation
+export type { SharedPost, FunctionalRole } from '@foyer/shared';
+export type Declassification = z.infer<typeof S.Declassification>;
+export type AckProgress = z.infer<typeof S.AckProgress>;
+export type NudgePattern = z.infer<typeof S.NudgePattern>;
+export type NudgePatternInput = z.infer<typeof S.NudgePatternInput>;
+export type NudgeResult = z.infer<typeof S.NudgeResult>;
+export type RegistryEntry = z.infer<typeof S.RegistryEntry>;
+export type Report = z.infer<typeof S.Report>;
+export type ReportCategory = z.infer<typeof S.ReportCategory>;
+export type ModerationAction = z.infer<typeof S.ModerationAction>;

@@ -7,6 +7,7 @@ import { get, patch, post } from '../lib/api';
 import { useMe, useSession } from '../lib/session';
 import type { Invitation, Locale, Me, Organisation, Page } from '../lib/types';
 import { AdminLabels } from './AdminLabels';
+import { AdminNudges } from './AdminNudges';
 import { NotFoundPage } from './NotFound';
 import { splitDomains } from './Setup';
 
@@ -25,12 +26,14 @@ export function AdminPage() {
         <NavLink to="/admin/invitations">{t('admin.invitations')}</NavLink>
         <NavLink to="/admin/organisation">{t('admin.organisation')}</NavLink>
         <NavLink to="/admin/labels">{t('admin.labels')}</NavLink>
+        <NavLink to="/admin/nudges">{t('admin.nudges')}</NavLink>
       </nav>
       <Routes>
         <Route index element={<AdminPeople />} />
         <Route path="invitations" element={<AdminInvitations />} />
         <Route path="organisation" element={<AdminOrganisation />} />
         <Route path="labels" element={<AdminLabels />} />
+        <Route path="nudges" element={<AdminNudges />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>

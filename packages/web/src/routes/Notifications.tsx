@@ -4,9 +4,11 @@ import { Link } from 'react-router';
 import { LoadMore, Avatar, Empty, ErrorText, Loading, PageHeader, Time, useTitle } from '../components/bits';
 import { useUnreadCount } from '../components/Layout';
 import { get, post } from '../lib/api';
+import { useFormat } from '../lib/format';
 import type { Notification, Page } from '../lib/types';
 
 export function notificationLink(n: Notification): string | null {
+  if (n.type === 'report_received') return '/moderation';
   if (n.type === 'chat_mention' && typeof n.data.conversationId === 'number')
     return `/chat/${n.data.conversationId}${typeof n.data.messageId === 'number' ? `?message=${n.data.messageId}` : ''}`;
   if (n.postId) return `/posts/${n.postId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
@@ -18,8 +20,23 @@ export function NotificationText({ n }: { n: Notification }) {
   const { t } = useTranslation();
   const actor = n.actor?.name ?? t('notifications.someone');
   const space = n.space?.name ?? '';
-  const approved = n.data.approved === true ? 'true' : n.data.approved === false ? 'false' : 'other';
-  return <>{t(`notifications.types.${n.type}`, { actor, space, count: n.count, others: Math.max(0, n.count - 1), approved })}</>;
+  const f = useFormat();
+  const { data } = n;
+  const approved = data.approved === true ? 'true' : data.approved === false ? 'false' : 'other';
+  const values = {
+    actor,
+    space,
+    // ICU cannot test for an empty string: `where` picks the wording without a space.
+    where: space ? 'space' : 'none',
+    count: n.count,
+    others: Math.max(0, n.count - 1),
+    approved,
+    archived: data.archived === true ? 'true' : 'false',
+    archiveAt: typeof data.archiveAt === 'string' ? f.date(data.archiveAt) : '',
+    action: typeof data.action === 'string' ? data.action : 'other',
+    reason: typeof data.reason === 'string' ? data.reason : '',
+  };
+  return <>{t(`notifications.types.${n.type}`, values)}</>;
 }
 
 export function NotificationsPage() {

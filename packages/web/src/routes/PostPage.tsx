@@ -1,6 +1,8 @@
 import { LIMITS } from '@foyer/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { ReportDialog } from '../components/moderation/ReportDialog';
+import { useMe } from '../lib/session';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { Avatar, ErrorText, Loading, PersonLink, Time, useTitle } from '../components/bits';
@@ -136,6 +138,8 @@ function CommentItem({
   const [replying, setReplying] = useState(false);
   const [reply, setReply] = useState('');
   const [confirm, setConfirm] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const me = useMe();
   const [replyError, setReplyError] = useState<unknown>(null);
 
   const react = useMutation({
@@ -247,7 +251,13 @@ function CommentItem({
                   {t('comments.delete')}
                 </button>
               )}
+              {comment.author.id !== me.id && (
+                <button type="button" className="link-btn small" onClick={() => setReporting(true)} data-testid="comment-report">
+                  {t('report.action')}
+                </button>
+              )}
             </div>
+            {reporting && <ReportDialog targetType="comment" targetId={comment.id} onClose={() => setReporting(false)} />}
             <ErrorText error={react.error ?? remove.error} />
           </div>
         </div>

@@ -10,7 +10,21 @@ import { setMe, useMe } from '../lib/session';
 import { setThemePref, useThemePref, type ThemePref } from '../lib/theme';
 import type { AccessToken, Locale, Me, NotificationPrefs } from '../lib/types';
 
-const NOTIFICATION_TYPES = ['mention', 'chat_mention', 'reply', 'reaction', 'join_request', 'join_decision', 'invitation'] as const;
+const NOTIFICATION_TYPES = [
+  'mention',
+  'chat_mention',
+  'reply',
+  'reaction',
+  'join_request',
+  'join_decision',
+  'invitation',
+  'declassify_request',
+  'declassify_decision',
+  'announcement_reminder',
+  'report_received',
+  'moderation_decision',
+  'space_inactive',
+] as const;
 
 export function SettingsPage() {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@ import { LIMITS } from '@foyer/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { audienceConflict } from '../../lib/audience';
 import { useMe } from '../../lib/session';
 import type { Conversation, UserSummary } from '../../lib/types';
 import { Avatar, ErrorText, PersonLink } from '../bits';
@@ -20,6 +21,10 @@ export function MembersDialog({ conversation: c, open, onClose, onLeft }: { conv
   const [removing, setRemoving] = useState<UserSummary | null>(null);
   const [confirmLeave, setConfirmLeave] = useState(false);
   const room = LIMITS.groupMembers - c.memberCount;
+  // The server answers 409 with how many people would newly read the history until that is confirmed.
+  const newReaders = audienceConflict(update.error);
+  const add = (confirmAudience: boolean) =>
+    update.mutate({ kind: 'add', userIds: adding.map((p) => p.id), confirmAudience }, { onSuccess: () => setAdding([]) });
   return (
     <Dialog open={open} onClose={onClose} title={t('chat.membersTitle', { count: c.memberCount })} testId="members-dialog">
       {c.kind === 'channel' && c.space ? (
@@ -49,18 +54,41 @@ export function MembersDialog({ conversation: c, open, onClose, onLeft }: { conv
           className="form add-members"
           onSubmit={(e) => {
             e.preventDefault();
-            if (adding.length) update.mutate({ kind: 'add', userIds: adding.map((p) => p.id) }, { onSuccess: () => setAdding([]) });
+            if (adding.length) add(false);
           }}
         >
-          <PeoplePicker selected={adding} onChange={setAdding} exclude={c.members.map((m) => m.id)} label={t('chat.addPeople')} max={room} />
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={adding.length === 0 || update.isPending}>
-              {t('chat.addCount', { count: adding.length })}
-            </button>
-          </div>
+          <PeoplePicker
+            selected={adding}
+            onChange={(people) => {
+              setAdding(people);
+              update.reset();
+            }}
+            exclude={c.members.map((m) => m.id)}
+            label={t('chat.addPeople')}
+            max={room}
+          />
+          {newReaders !== null ? (
+            <div className="warning" role="alert" data-testid="history-readers">
+              <p>{t('chat.historyReaders', { count: newReaders })}</p>
+              <div className="form-actions">
+                <button type="button" className="btn" onClick={() => update.reset()}>
+                  {t('common.cancel')}
+                </button>
+                <button type="button" className="btn btn-primary" onClick={() => add(true)} disabled={update.isPending} data-testid="confirm-history-readers">
+                  {t('chat.historyConfirm', { count: adding.length })}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="form-actions">
+              <button type="submit" className="btn btn-primary" disabled={adding.length === 0 || update.isPending}>
+                {t('chat.addCount', { count: adding.length })}
+              </button>
+            </div>
+          )}
         </form>
       )}
-      <ErrorText error={update.error ?? leave.error} />
+      <ErrorText error={newReaders === null ? (update.error ?? leave.error) : leave.error} />
       <div className="form-actions">
         {c.abilities.leave && (
           <button type="button" className="btn btn-danger" onClick={() => setConfirmLeave(true)}>

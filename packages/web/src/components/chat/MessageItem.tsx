@@ -7,6 +7,7 @@ import type { Message, Reaction } from '../../lib/types';
 import { Avatar, PersonLink } from '../bits';
 import { Reactions } from '../Reactions';
 import { SafeHtml } from '../SafeHtml';
+import { SharedPostCard } from '../shares/SharedPostCard';
 import { MessageImages } from './MessageImages';
 import type { MessageHandlers } from './messageHandlers';
 import { MessageToolbar } from './MessageToolbar';
@@ -59,6 +60,7 @@ export function MessageItem({ message: m, handlers, grouped = false, highlighted
             {/* An images-only message has no text: no empty paragraph for it. */}
             {m.html && <SafeHtml html={m.html} className="prose msg-body" />}
             <MessageImages images={m.images} />
+            {m.shared && <SharedPostCard shared={m.shared} via={{ kind: 'message', id: m.id }} />}
             {grouped && m.editedAt && <span className="muted small">{t('chat.edited')}</span>}
             {Object.values(m.reactions.counts).some((n) => n > 0) && <Reactions summary={m.reactions} canReact={m.abilities.react} busy={react.isPending} onToggle={onReact} picker={false} />}
           </>

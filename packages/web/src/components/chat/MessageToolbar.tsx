@@ -5,7 +5,9 @@ import { del } from '../../lib/api';
 import { markMessageDeleted } from '../../lib/chat/cache';
 import type { Message, Reaction } from '../../lib/types';
 import { ConfirmDialog } from '../Dialog';
-import { Menu } from '../Menu';
+import { Menu, MenuAction } from '../Menu';
+import { ReportDialog } from '../moderation/ReportDialog';
+import { useMe } from '../../lib/session';
 import { ReactionPicker } from '../Reactions';
 import type { MessageHandlers } from './messageHandlers';
 
@@ -13,6 +15,8 @@ import type { MessageHandlers } from './messageHandlers';
 export function MessageToolbar({ message, handlers, onReact }: { message: Message; handlers: MessageHandlers; onReact: (r: Reaction, on: boolean) => void }) {
   const { t } = useTranslation();
   const [confirm, setConfirm] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const me = useMe();
   const remove = useMutation({
     mutationFn: () => del<void>(`/messages/${message.id}`),
     onSuccess: () => {
@@ -67,6 +71,15 @@ export function MessageToolbar({ message, handlers, onReact }: { message: Messag
                   {t('chat.markUnread')}
                 </button>
               )}
+              {message.author.id !== me.id && (
+                <MenuAction
+                  label={t('report.action')}
+                  onClick={() => {
+                    close();
+                    setReporting(true);
+                  }}
+                />
+              )}
               {a.delete && (
                 <button
                   type="button"
@@ -84,6 +97,7 @@ export function MessageToolbar({ message, handlers, onReact }: { message: Messag
         </Menu>
       </div>
       {/* Outside the toolbar: it is see-through and click-through while the pointer is elsewhere. */}
+      {reporting && <ReportDialog targetType="message" targetId={message.id} onClose={() => setReporting(false)} />}
       {confirm && (
         <ConfirmDialog
           open

@@ -10,7 +10,7 @@ export function useConversationUpdate(conversationId: number) {
       op:
         | { kind: 'settings'; muted?: boolean; notify?: NotifyLevel }
         | { kind: 'rename'; name: string }
-        | { kind: 'add'; userIds: number[] }
+        | { kind: 'add'; userIds: number[]; confirmAudience?: boolean }
         | { kind: 'remove'; userId: number },
     ): Promise<Conversation> => {
       const base = `/conversations/${conversationId}`;
@@ -20,7 +20,7 @@ export function useConversationUpdate(conversationId: number) {
         case 'rename':
           return patch<Conversation>(base, { name: op.name });
         case 'add':
-          return post<Conversation>(`${base}/members`, { userIds: op.userIds });
+          return post<Conversation>(`${base}/members`, { userIds: op.userIds, ...(op.confirmAudience ? { confirmAudience: true } : {}) });
         case 'remove':
           return del<Conversation>(`${base}/members/${op.userId}`);
       }

@@ -30,13 +30,21 @@ export function AudiencePreview({ spaceId, label }: { spaceId: number; label: nu
       </div>
       <div id={`${id}-breakdown`} hidden={!open || !data}>
         {open && data && (
-          <div className="audience-breakdown">
-            <FacetList title={t('audience.departments')} items={data.departments} />
-            <FacetList title={t('audience.sites')} items={data.sites} />
-            <FacetList title={t('audience.countries')} items={data.countries} country />
-          </div>
+          <AudienceBreakdown data={data} />
         )}
       </div>
+    </div>
+  );
+}
+
+/** Where an audience is: departments, sites and countries (also for an audience difference). */
+export function AudienceBreakdown({ data }: { data: Audience }) {
+  const { t } = useTranslation();
+  return (
+    <div className="audience-breakdown">
+      <FacetList title={t('audience.departments')} items={data.departments} />
+      <FacetList title={t('audience.sites')} items={data.sites} />
+      <FacetList title={t('audience.countries')} items={data.countries} country />
     </div>
   );
 }
