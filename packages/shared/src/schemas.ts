@@ -331,6 +331,8 @@ export const NotificationType = z.enum([
   'moderation_decision',
   /** A closed space I own will be archived for inactivity (`data.archiveAt`), or was archived. */
   'space_inactive',
+  /** Someone answered my question (`data.questionId`, `data.answerId`). */
+  'question_answered',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -77,7 +77,7 @@ export async function answerQuestion(svc: Services, actor: Actor, questionId: nu
       .set((eb) => ({ answer_count: eb('answer_count', '+', 1), last_activity_at: now }))
       .where('id', '=', questionId)
       .execute();
-    await notify(trx, { userId: ctx.question.author_id, type: 'reply', actorId: actor.id, spaceId: ctx.space.id, data: { questionId, answerId: id } });
+    await notify(trx, { userId: ctx.question.author_id, type: 'question_answered', actorId: actor.id, spaceId: ctx.space.id, data: { questionId, answerId: id } });
     return id;
   });
 }

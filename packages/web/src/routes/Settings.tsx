@@ -24,6 +24,7 @@ const NOTIFICATION_TYPES = [
   'report_received',
   'moderation_decision',
   'space_inactive',
+  'question_answered',
 ] as const;
 
 export function SettingsPage() {
