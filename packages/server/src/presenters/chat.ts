@@ -15,7 +15,7 @@ import {
 } from '../policies/conversations.js';
 import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
-import { spaceRef } from './spaces.js';
+import { memberCounts, spaceRef } from './spaces.js';
 import { presentImage } from './posts.js';
 import { presentShared, sharedKey } from './shares.js';
 
@@ -120,7 +120,7 @@ export async function presentConversations(
   const ids = rows.map((c) => c.id);
   const spaceIds = [...new Set(rows.map((c) => c.space_id).filter((x): x is number => x !== null))];
   const lastIds = rows.map((c) => c.last_message_id).filter((id) => id > 0);
-  const [members, counts, spaces, memberships, lastMessages, states] = await Promise.all([
+  const [members, countBy, spaces, memberships, lastMessages, states] = await Promise.all([
     db
       .selectFrom('conversation_members')
       .select(['conversation_id', 'user_id'])
@@ -128,15 +128,7 @@ export async function presentConversations(
       .orderBy('joined_at')
       .orderBy('user_id')
       .execute(),
-    spaceIds.length
-      ? db
-          .selectFrom('memberships')
-          .select(['space_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('space_id', 'in', spaceIds)
-          .where('state', '=', 'member')
-          .groupBy('space_id')
-          .execute()
-      : [],
+    memberCounts(db, spaceIds),
     spaceIds.length ? db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute() : [],
     spaceIds.length ? db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute() : [],
     lastIds.length ? db.selectFrom('messages').selectAll().where('id', 'in', lastIds).execute() : [],
@@ -149,7 +141,6 @@ export async function presentConversations(
     return opts.allMembers ? all : all.slice(0, LIST_MEMBERS);
   };
   const users = await usersById(db, [...rows.flatMap((c) => shown(c.id)), ...lastMessages.map((m) => m.author_id)]);
-  const countBy = new Map(counts.map((c) => [c.space_id, Number(c.n)]));
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const membershipBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
   const lastBy = new Map(lastMessages.map((m) => [m.id, m]));

@@ -5,21 +5,27 @@ import type { Actor } from '../policies/actor.js';
 import { labelCondition } from '../policies/labels.js';
 import { spaceAbilities, canReadSpace, type SpaceContext, type SpaceRow, type MembershipRow } from '../policies/spaces.js';
 
+/** Members (state member) per space, one query. */
+export async function memberCounts(db: Kysely<DB>, spaceIds: number[]): Promise<Map<number, number>> {
+  if (!spaceIds.length) return new Map();
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['space_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('space_id', 'in', spaceIds)
+    .where('state', '=', 'member')
+    .groupBy('space_id')
+    .execute();
+  return new Map(rows.map((c) => [c.space_id, Number(c.n)]));
+}
+
 /** Presents spaces with member counts, unread counts and the caller's abilities, in three queries. */
 export async function presentSpaces(db: Kysely<DB>, actor: Actor, spaces: SpaceRow[]): Promise<Space[]> {
   if (!spaces.length) return [];
   const ids = spaces.map((s) => s.id);
-  const [counts, mine] = await Promise.all([
-    db
-      .selectFrom('memberships')
-      .select(['space_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('space_id', 'in', ids)
-      .where('state', '=', 'member')
-      .groupBy('space_id')
-      .execute(),
+  const [countBy, mine] = await Promise.all([
+    memberCounts(db, ids),
     db.selectFrom('memberships').selectAll().where('space_id', 'in', ids).where('user_id', '=', actor.id).execute(),
   ]);
-  const countBy = new Map(counts.map((c) => [c.space_id, Number(c.n)]));
   const mineBy = new Map<number, MembershipRow>(mine.map((m) => [m.space_id, m]));
   const unread = new Map<number, number>();
   const memberOf = mine.filter((m) => m.state === 'member');

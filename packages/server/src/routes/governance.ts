@@ -8,7 +8,7 @@ import { nowIso } from '../lib/time.js';
 import { isEmployee } from '../policies/actor.js';
 import { hasRole } from '../policies/roles.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
-import { spaceRef } from '../presenters/spaces.js';
+import { memberCounts, spaceRef } from '../presenters/spaces.js';
 
 /**
  * The closed-space registry for the governance role (e.g. works council, ombudsperson): which
@@ -23,15 +23,9 @@ export async function governanceRoutes(app: FoyerApp, svc: Services) {
     await db.insertInto('registry_views').values({ viewer_id: actor.id, viewed_at: nowIso() }).execute();
     const spaces = await db.selectFrom('spaces').selectAll().where('visibility', '!=', 'public').orderBy('name').execute();
     const ids = spaces.map((s) => s.id);
-    const [counts, owners] = ids.length
+    const [countBy, owners] = ids.length
       ? await Promise.all([
-          db
-            .selectFrom('memberships')
-            .select(['space_id', (eb) => eb.fn.countAll<number>().as('n')])
-            .where('space_id', 'in', ids)
-            .where('state', '=', 'member')
-            .groupBy('space_id')
-            .execute(),
+          memberCounts(db, ids),
           db
             .selectFrom('memberships')
             .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -41,8 +35,7 @@ export async function governanceRoutes(app: FoyerApp, svc: Services) {
             .where('memberships.state', '=', 'member')
             .execute(),
         ])
-      : [[], []];
-    const countBy = new Map(counts.map((c) => [c.space_id, Number(c.n)]));
+      : [new Map<number, number>(), []];
     return {
       items: spaces.map((s) => ({
         space: spaceRef(s),
