@@ -5,6 +5,7 @@ import { post } from '../../lib/api';
 import type { ReportCategory } from '../../lib/types';
 import { ErrorText } from '../bits';
 import { Dialog } from '../Dialog';
+import { DialogDone } from '../DialogDone';
 
 export const REPORT_CATEGORIES: ReportCategory[] = ['harassment', 'discrimination', 'confidential_leak', 'illegal', 'spam', 'other'];
 
@@ -18,16 +19,7 @@ export function ReportDialog({ targetType, targetId, onClose }: { targetType: 'p
   return (
     <Dialog open onClose={onClose} title={t(`report.title.${targetType}`)} testId="report-dialog">
       {send.isSuccess ? (
-        <>
-          <p role="status" data-testid="report-thanks">
-            {t('report.thanks')}
-          </p>
-          <div className="form-actions">
-            <button type="button" className="btn btn-primary" onClick={onClose}>
-              {t('common.close')}
-            </button>
-          </div>
-        </>
+        <DialogDone message={t('report.thanks')} onClose={onClose} testId="report-thanks" />
       ) : (
         <form
           className="form"

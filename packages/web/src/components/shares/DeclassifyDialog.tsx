@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, post } from '../../lib/api';
 import { ErrorText } from '../bits';
 import { Dialog } from '../Dialog';
+import { DialogDone } from '../DialogDone';
 
 /** Asks the original's author (or its space's owners) to let the share's audience read it. */
 export function DeclassifyDialog({ via, onClose }: { via: { kind: 'post' | 'message'; id: number }; onClose: () => void }) {
@@ -17,14 +18,7 @@ export function DeclassifyDialog({ via, onClose }: { via: { kind: 'post' | 'mess
   return (
     <Dialog open onClose={onClose} title={t('shares.requestTitle')} testId="declassify-dialog">
       {done ? (
-        <>
-          <p role="status">{already ? t('shares.requestExists') : t('shares.requestSent')}</p>
-          <div className="form-actions">
-            <button type="button" className="btn btn-primary" onClick={onClose}>
-              {t('common.close')}
-            </button>
-          </div>
-        </>
+        <DialogDone message={already ? t('shares.requestExists') : t('shares.requestSent')} onClose={onClose} />
       ) : (
         <form
           className="form"

@@ -12,6 +12,7 @@ import type { Message, Post } from '../../lib/types';
 import { ErrorText } from '../bits';
 import { Dialog } from '../Dialog';
 import { useMySpaces } from '../Layout';
+import { DialogDone } from '../DialogDone';
 
 type Target = 'space' | 'conversation';
 
@@ -48,14 +49,7 @@ export function ShareDialog({ post, onClose }: { post: Post; onClose: () => void
   return (
     <Dialog open onClose={onClose} title={t('shares.title')} testId="share-dialog">
       {share.isSuccess ? (
-        <>
-          <p role="status">{t('shares.done')}</p>
-          <div className="form-actions">
-            <button type="button" className="btn btn-primary" onClick={onClose}>
-              {t('common.close')}
-            </button>
-          </div>
-        </>
+        <DialogDone message={t('shares.done')} onClose={onClose} />
       ) : (
         <form
           className="form"
