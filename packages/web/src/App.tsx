@@ -13,6 +13,7 @@ import type { Me, Organisation } from './lib/types';
 import { AdminPage } from './routes/Admin';
 import { ChatPage } from './routes/Chat';
 import { DeclassificationsPage } from './routes/Declassifications';
+import { GovernancePage } from './routes/Governance';
 import { HomePage } from './routes/Home';
 import { ModerationPage } from './routes/Moderation';
 import { NotFoundPage } from './routes/NotFound';
@@ -124,6 +125,7 @@ function SignedInRoutes() {
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="declassifications" element={<DeclassificationsPage />} />
+        <Route path="governance" element={<GovernancePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -146,6 +146,11 @@ export function Layout() {
               <Link to="/moderation" onClick={close} data-testid="nav-moderation">
                 {t('nav.moderation')}
               </Link>
+              {me.roles.includes('governance') && (
+                <Link to="/governance" onClick={close} data-testid="nav-governance">
+                  {t('nav.governance')}
+                </Link>
+              )}
               <button type="button" onClick={() => signOut.mutate()} data-testid="sign-out">
                 {t('nav.signOut')}
               </button>

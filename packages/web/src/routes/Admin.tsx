@@ -6,6 +6,8 @@ import { LoadMore, Avatar, Empty, ErrorText, Loading, PageHeader, PersonLink, Ti
 import { get, patch, post } from '../lib/api';
 import { useMe, useSession } from '../lib/session';
 import type { Invitation, Locale, Me, Organisation, Page } from '../lib/types';
+import { RoleToggles } from '../components/closed/RoleToggles';
+import { AdminClosedSpaces } from './AdminClosedSpaces';
 import { AdminLabels } from './AdminLabels';
 import { AdminNudges } from './AdminNudges';
 import { NotFoundPage } from './NotFound';
@@ -27,6 +29,7 @@ export function AdminPage() {
         <NavLink to="/admin/organisation">{t('admin.organisation')}</NavLink>
         <NavLink to="/admin/labels">{t('admin.labels')}</NavLink>
         <NavLink to="/admin/nudges">{t('admin.nudges')}</NavLink>
+        <NavLink to="/admin/closed-spaces">{t('adminClosed.title')}</NavLink>
       </nav>
       <Routes>
         <Route index element={<AdminPeople />} />
@@ -34,6 +37,7 @@ export function AdminPage() {
         <Route path="organisation" element={<AdminOrganisation />} />
         <Route path="labels" element={<AdminLabels />} />
         <Route path="nudges" element={<AdminNudges />} />
+        <Route path="closed-spaces" element={<AdminClosedSpaces />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </div>
@@ -105,6 +109,7 @@ function AdminPeople() {
                   {p.email} · {t(`admin.roles.${p.role}`)}
                   {p.status === 'deactivated' && <> · {t('admin.statusDeactivated')}</>}
                 </div>
+                <RoleToggles person={p} />
               </div>
               {p.id !== me.id && (
                 <div className="row-actions">

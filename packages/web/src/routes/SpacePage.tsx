@@ -12,6 +12,8 @@ import { SpaceLabelFields, type SpaceLabels } from '../components/labels/SpaceLa
 import { PostCard } from '../components/PostCard';
 import { PostList } from '../components/PostList';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
+import { PurposeField } from '../components/closed/PurposeField';
+import { RegistryNote } from '../components/closed/RegistryNote';
 import { ApiError, del, get, isApiError, patch, post } from '../lib/api';
 import { patchSpace, queryClient } from '../lib/queryClient';
 import { useMe } from '../lib/session';
@@ -105,6 +107,7 @@ export function SpacePage() {
           {t('spaces.members', { count: space.memberCount })}
           {space.myRole && <> · {t(`spaces.roles.${space.myRole}`)}</>}
         </p>
+        <RegistryNote space={space} />
         <SpaceJoinButtons space={space} />
         <nav className="tabs" aria-label={t('spaces.sections')}>
           <NavLink to={base} end>
@@ -187,6 +190,14 @@ function SpaceAbout({ space }: { space: Space }) {
           <dd>
             <VisibilityBadge visibility={space.visibility} /> {t(`spaces.visibilityHelp.${space.visibility}`)}
           </dd>
+          {space.visibility !== 'public' && (
+            <>
+              <dt>{t('closedSpaces.purpose')}</dt>
+              <dd className="pre-wrap" data-testid="space-purpose-text">
+                {space.purpose || t('closedSpaces.noPurpose')}
+              </dd>
+            </>
+          )}
           <dt>{t('labels.default')}</dt>
           <dd>
             <LabelBadge level={space.labelDefault} kind="default" />
@@ -213,6 +224,7 @@ function SpaceSettings({ space }: { space: Space }) {
   const [name, setName] = useState(space.name);
   const [description, setDescription] = useState(space.description);
   const [visibility, setVisibility] = useState<SpaceVisibility>(space.visibility);
+  const [purpose, setPurpose] = useState(space.purpose);
   const [labels, setLabels] = useState<SpaceLabels>({ labelCeiling: space.labelCeiling, labelDefault: space.labelDefault });
   const [newReaders, setNewReaders] = useState<number | null>(null);
   const [saved, setSaved] = useState(false);
@@ -223,6 +235,7 @@ function SpaceSettings({ space }: { space: Space }) {
         name,
         description,
         visibility,
+        ...(purpose !== space.purpose ? { purpose } : {}),
         // Only changed limits: they are checked against the space's content.
         ...(labels.labelCeiling !== space.labelCeiling ? { labelCeiling: labels.labelCeiling } : {}),
         ...(labels.labelDefault !== space.labelDefault ? { labelDefault: labels.labelDefault } : {}),
@@ -254,6 +267,7 @@ function SpaceSettings({ space }: { space: Space }) {
       >
         <NameDescriptionFields name={name} description={description} onName={setName} onDescription={setDescription} />
         <VisibilityChoice value={visibility} onChange={setVisibility} />
+        {visibility !== 'public' && <PurposeField value={purpose} onChange={setPurpose} />}
         <SpaceLabelFields value={labels} onChange={setLabels} />
         {audienceError ? (
           <div className="warning" role="alert">

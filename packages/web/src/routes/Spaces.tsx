@@ -5,6 +5,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadMore, Empty, ErrorText, Loading, PageHeader, useTitle, VisibilityBadge } from '../components/bits';
 import { Dialog } from '../components/Dialog';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
+import { GuidelinesConsent } from '../components/closed/GuidelinesConsent';
+import { PurposeField } from '../components/closed/PurposeField';
+import { closedSpaceProblem, SpaceCreateError } from '../components/closed/SpaceCreateError';
+import { useSession } from '../lib/session';
 import { SpaceJoinButtons } from './SpacePage';
 import { get, post } from '../lib/api';
 import { patchSpace } from '../lib/queryClient';
@@ -102,8 +106,20 @@ function CreateSpaceForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [visibility, setVisibility] = useState<SpaceVisibility>('public');
+  const [purpose, setPurpose] = useState('');
+  const [accepted, setAccepted] = useState(false);
+  const { org } = useSession();
+  const closed = visibility !== 'public';
+  const guidelines = closed ? (org?.spaceGuidelines.trim() ?? '') : '';
   const create = useMutation({
-    mutationFn: () => post<Space>('/spaces', { name, description, visibility }),
+    mutationFn: () =>
+      post<Space>('/spaces', {
+        name,
+        description,
+        visibility,
+        ...(closed ? { purpose } : {}),
+        ...(guidelines ? { acceptGuidelines: accepted } : {}),
+      }),
     onSuccess: (s) => {
       qc.setQueryData(['space', 'by-slug', s.slug], s);
       patchSpace(s);
@@ -121,7 +137,18 @@ function CreateSpaceForm({ onDone }: { onDone: () => void }) {
     >
       <NameDescriptionFields name={name} description={description} onName={setName} onDescription={setDescription} />
       <VisibilityChoice value={visibility} onChange={setVisibility} />
-      <ErrorText error={create.error} />
+      {closed && (
+        <PurposeField
+          value={purpose}
+          onChange={setPurpose}
+          required={visibility === 'secret' && org?.secretPurposeRequired}
+          invalid={closedSpaceProblem(create.error) === 'purpose'}
+        />
+      )}
+      {guidelines && (
+        <GuidelinesConsent guidelines={guidelines} accepted={accepted} onChange={setAccepted} invalid={closedSpaceProblem(create.error) === 'guidelines'} />
+      )}
+      <SpaceCreateError error={create.error} visibility={visibility} />
       <div className="form-actions">
         <button type="button" className="btn" onClick={onDone}>
           {t('common.cancel')}
