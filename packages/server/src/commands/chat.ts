@@ -11,6 +11,7 @@ import { loadSpaceForView, spaceAbilities } from '../policies/spaces.js';
 import {
   addablePeople,
   conversationAbilities,
+  audienceIncludes,
   conversationAudience,
   loadConversationForRead,
   loadMessageForRead,
@@ -22,7 +23,7 @@ import { renderMarkdown } from '../markdown/render.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
-import { assertLabelFits } from '../policies/labels.js';
+import { assertLabelFits, loadLabelPolicy } from '../policies/labels.js';
 import { shareableOriginal } from './shares.js';
 import { assertNotMuted } from '../policies/moderation.js';
 
@@ -239,11 +240,11 @@ export async function markUnread(svc: Services, actor: Actor, conversationId: nu
 async function resolveMentions(db: Kysely<DB>, conversationId: number, body: string) {
   const handles = extractMentions(body);
   if (!handles.length) return { knownHandles: new Set<string>(), participants: [] as number[] };
-  const users = await db.selectFrom('users').select(['id', 'handle']).where('handle', 'in', handles).where('status', '=', 'active').execute();
-  const audience = await conversationAudience(db, conversationId);
+  const users = await db.selectFrom('users').select(['id', 'handle', 'role']).where('handle', 'in', handles).where('status', '=', 'active').execute();
+  const [audience, policy] = await Promise.all([conversationAudience(db, conversationId), loadLabelPolicy(db)]);
   return {
     knownHandles: new Set(users.map((u) => u.handle)),
-    participants: users.filter((u) => audience?.userIds.has(u.id)).map((u) => u.id),
+    participants: users.filter((u) => audienceIncludes(audience, u, policy)).map((u) => u.id),
   };
 }
 

@@ -12,7 +12,7 @@ import { isEmployee, type Actor } from './actor.js';
 import { loadSpaceContext, type SpaceContext } from './spaces.js';
 import { directoryFilter } from './users.js';
 import { notFound } from '../errors.js';
-import { labelAllows, labelCondition, loadLabelPolicy } from './labels.js';
+import { labelAllows, labelCondition, loadLabelPolicy, type LabelPolicy } from './labels.js';
 
 export type ConversationRow = Selectable<ConversationTable>;
 export type MessageRow = Selectable<MessageTable>;
@@ -86,24 +86,31 @@ export function myConversationIds(db: Kysely<DB>, actor: Actor) {
   return direct.union(label ? channels.where(label) : channels);
 }
 
-/** Everyone who receives a conversation's events right now. */
-export async function conversationAudience(db: Kysely<DB>, conversationId: number): Promise<{ spaceId: number | null; userIds: Set<number> } | null> {
+export interface Audience {
+  spaceId: number | null;
+  label: number;
+  /** Participants (a channel's: its space's members), whatever their role. */
+  userIds: Set<number>;
+}
+
+/**
+ * A conversation's participants, cached by the realtime gateway. The label rule is not baked in:
+ * roles and the guest maximum can change at any time, so it is applied per delivery
+ * (`audienceIncludes`) with the reader's current role.
+ */
+export async function conversationAudience(db: Kysely<DB>, conversationId: number): Promise<Audience | null> {
   const c = await db.selectFrom('conversations').select(['kind', 'space_id', 'label']).where('id', '=', conversationId).executeTakeFirst();
   if (!c) return null;
-  if (c.kind !== 'channel') {
-    const rows = await db.selectFrom('conversation_members').select('user_id').where('conversation_id', '=', conversationId).execute();
-    return { spaceId: null, userIds: new Set(rows.map((r) => r.user_id)) };
-  }
-  let q = db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select('memberships.user_id')
-    .where('memberships.space_id', '=', c.space_id!)
-    .where('memberships.state', '=', 'member');
-  // A channel above the guest maximum excludes the space's guests.
-  if (c.label > (await loadLabelPolicy(db)).guestMax) q = q.where('users.role', '!=', 'guest');
-  const rows = await q.execute();
-  return { spaceId: c.space_id, userIds: new Set(rows.map((r) => r.user_id)) };
+  const rows =
+    c.kind === 'channel'
+      ? await db.selectFrom('memberships').select('user_id').where('space_id', '=', c.space_id!).where('state', '=', 'member').execute()
+      : await db.selectFrom('conversation_members').select('user_id').where('conversation_id', '=', conversationId).execute();
+  return { spaceId: c.space_id, label: c.label, userIds: new Set(rows.map((r) => r.user_id)) };
+}
+
+/** Whether this person receives the conversation's content now: a participant, and the label allows their role. */
+export function audienceIncludes(audience: Audience | null, person: Pick<Actor, 'id' | 'role'>, policy: LabelPolicy): boolean {
+  return !!audience && audience.userIds.has(person.id) && labelAllows(person, audience.label, policy);
 }
 
 /**

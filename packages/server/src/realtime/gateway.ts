@@ -8,8 +8,8 @@ import { ClientMessage, type ServerMessage, type EventName } from '@foyer/shared
 import type { Services } from '../services.js';
 import type { Actor } from '../policies/actor.js';
 import { spaceReaders, readerIncludes } from '../policies/spaces.js';
-import { conversationAudience } from '../policies/conversations.js';
-import { loadLabelPolicy } from '../policies/labels.js';
+import { audienceIncludes, conversationAudience, type Audience as ConversationAudience } from '../policies/conversations.js';
+import { loadLabelPolicy, type LabelPolicy } from '../policies/labels.js';
 import type { OutboxEvent, OutboxTailer } from '../events/tailer.js';
 
 interface Client {
@@ -26,7 +26,7 @@ interface Client {
 }
 
 type Readers = Awaited<ReturnType<typeof spaceReaders>>;
-type Audience = Awaited<ReturnType<typeof conversationAudience>>;
+type Audience = ConversationAudience | null;
 const REPLAY_LIMIT = 5000;
 const READERS_CACHE_SIZE = 1000;
 /** Events after which a space's readers (and its channels' audiences) must be read again. */
@@ -124,8 +124,9 @@ export class Gateway {
     // Payloads name the space even when the event goes to one person only.
     for (const ev of events) this.invalidate(ev);
     if (!clients.length || !events.length) return;
-    // Guests never receive events about items above their label maximum.
-    const guestMax = events.some((e) => e.label !== null) && clients.some((c) => c.actor.role === 'guest') ? (await loadLabelPolicy(this.svc.db)).guestMax : Infinity;
+    // Guests never receive events about items above their label maximum (posts: the outbox row's
+    // label; conversations: the conversation's label, checked with the reader's current role).
+    const policy: LabelPolicy = clients.some((c) => c.actor.role === 'guest') ? await loadLabelPolicy(this.svc.db) : { guestMax: Infinity, sensitive: Infinity };
     for (const ev of events) {
       const readers = ev.spaceId !== null && ev.userId === null ? await this.readersOf(ev.spaceId) : null;
       const audience = ev.conversationId !== null && ev.userId === null ? await this.audienceOf(ev.conversationId) : null;
@@ -137,8 +138,8 @@ export class Gateway {
           c.backlog.push(ev);
           continue;
         }
-        const to = presenceSeers ? presenceSeers.has(c) : ev.conversationId !== null && ev.userId === null ? !!audience?.userIds.has(c.actor.id) : this.isAudience(ev, c.actor, readers);
-        const labelOk = ev.label === null || c.actor.role !== 'guest' || ev.label <= guestMax;
+        const to = presenceSeers ? presenceSeers.has(c) : ev.conversationId !== null && ev.userId === null ? audienceIncludes(audience, c.actor, policy) : this.isAudience(ev, c.actor, readers);
+        const labelOk = ev.label === null || c.actor.role !== 'guest' || ev.label <= policy.guestMax;
         if (to && labelOk) this.sendRaw(c, msg);
         c.lastSent = ev.id;
       }
@@ -207,8 +208,8 @@ export class Gateway {
     c.typingAt.set(conversationId, now);
     if (c.actor.scope === 'read') return;
     const audience = await this.audienceOf(conversationId);
-    // Not a participant: dropped silently, exactly like an unknown conversation.
-    if (!audience?.userIds.has(c.actor.id)) return;
+    // Not a participant (or a guest above the label): dropped silently, like an unknown conversation.
+    if (!audienceIncludes(audience, c.actor, await loadLabelPolicy(this.svc.db))) return;
     this.svc.bus.publish({ kind: 'typing', conversationId, userId: c.actor.id });
   }
 
@@ -228,8 +229,9 @@ export class Gateway {
   private async deliverTyping(conversationId: number, userId: number) {
     const audience = await this.audienceOf(conversationId);
     if (!audience) return;
+    const policy = await loadLabelPolicy(this.svc.db);
     const msg = JSON.stringify({ kind: 'typing', conversationId, userId } satisfies ServerMessage);
-    for (const c of this.clients) if (c.actor.id !== userId && audience.userIds.has(c.actor.id)) this.sendRaw(c, msg);
+    for (const c of this.clients) if (c.actor.id !== userId && audienceIncludes(audience, c.actor, policy)) this.sendRaw(c, msg);
   }
 
   private async readersOf(spaceId: number): Promise<Readers> {

@@ -148,6 +148,15 @@ describe('sensitivity labels', () => {
     expect((await guest.get(`/conversations/${closed.id}`)).status).toBe(404);
     expect((await guest.get('/conversations')).body.items.map((c: { id: number }) => c.id)).toEqual([open.id]);
     expect((await colleague.get(`/conversations/${closed.id}`)).status).toBe(200);
+    // The guest maximum moves: delivery follows at once, in both directions (no stale audience).
+    await t.admin.patch('/organisation', { guestMaxLabel: 300 });
+    const opened = (await owner.post(`/conversations/${closed.id}/messages`, { body: 'now for guests too', clientKey: 'labelchan03' })).body;
+    await wg.waitFor((m) => m.kind === 'event' && m.type === 'message.created' && m.data.messageId === opened.id);
+    await t.admin.patch('/organisation', { guestMaxLabel: 200 });
+    const closedAgain = (await owner.post(`/conversations/${closed.id}/messages`, { body: 'guests out again', clientKey: 'labelchan04' })).body;
+    const marker = (await owner.post(`/conversations/${open.id}/messages`, { body: 'marker', clientKey: 'labelchan05' })).body;
+    await wg.waitFor((m) => m.kind === 'event' && m.type === 'message.created' && m.data.messageId === marker.id);
+    expect(wg.events('message.created').some((e) => e.data.messageId === closedAgain.id)).toBe(false);
     wg.close();
   });
 
