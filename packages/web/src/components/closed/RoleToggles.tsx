@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, del, put } from '../../lib/api';
 import { setMe, useMe } from '../../lib/session';
@@ -14,6 +14,9 @@ export function RoleToggles({ person }: { person: Me }) {
   const id = useId();
   const me = useMe();
   const qc = useQueryClient();
+  // The switch shows the state asked for in the same render as the click: a controlled checkbox
+  // that waits for the mutation's own state would flip back for a moment.
+  const [asked, setAsked] = useState<{ role: FunctionalRole; on: boolean } | null>(null);
   const toggle = useMutation({
     mutationFn: ({ role, on }: { role: FunctionalRole; on: boolean }) =>
       on ? put<Me>(`/admin/people/${person.id}/roles/${role}`) : del<Me>(`/admin/people/${person.id}/roles/${role}`),
@@ -25,6 +28,7 @@ export function RoleToggles({ person }: { person: Me }) {
         data && { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((x) => (x.id === updated.id ? { ...x, roles: updated.roles } : x)) })) },
       );
     },
+    onSettled: () => setAsked(null),
   });
   const guestError = toggle.error instanceof ApiError && toggle.error.status === 400;
   return (
@@ -39,10 +43,12 @@ export function RoleToggles({ person }: { person: Me }) {
             id={`${id}-${role}`}
             type="checkbox"
             role="switch"
-            // While the server answers, show the state asked for.
-            checked={toggle.isPending && toggle.variables.role === role ? toggle.variables.on : person.roles.includes(role)}
-            disabled={toggle.isPending}
-            onChange={(e) => toggle.mutate({ role, on: e.target.checked })}
+            checked={asked?.role === role ? asked.on : person.roles.includes(role)}
+            disabled={asked !== null}
+            onChange={(e) => {
+              setAsked({ role, on: e.target.checked });
+              toggle.mutate({ role, on: e.target.checked });
+            }}
             data-testid={`role-${role}`}
           />
           <span>{t(`adminRoles.roles.${role}`)}</span>
