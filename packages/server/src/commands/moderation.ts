@@ -104,7 +104,10 @@ export async function decide(svc: Services, actor: Actor, reportId: number, deci
   await write(svc, async (trx) => {
     if (decision.action === 'hide') await trx.updateTable(table).set({ hidden_at: now }).where('id', '=', report.target_id).execute();
     if (decision.action === 'restore') await trx.updateTable(table).set({ hidden_at: null }).where('id', '=', report.target_id).execute();
-    if (decision.action === 'delete') await trx.updateTable(table).set({ body: '', html: '', deleted_at: now }).where('id', '=', report.target_id).execute();
+    if (decision.action === 'delete' && !item.deleted_at) {
+      await trx.updateTable(table).set({ body: '', html: '', deleted_at: now }).where('id', '=', report.target_id).execute();
+      await keepCountsRight(trx, report);
+    }
     if (decision.action === 'mute') {
       const until = new Date(Date.now() + decision.muteDays! * 86_400_000).toISOString();
       await trx.deleteFrom('space_mutes').where('space_id', '=', report.space_id!).where('user_id', '=', report.author_id).execute();
@@ -118,6 +121,18 @@ export async function decide(svc: Services, actor: Actor, reportId: number, deci
       await notify(trx, { userId, type: 'moderation_decision', actorId: null, spaceId: report.space_id, data: { reportId: report.id, action: decision.action, reason: decision.reason } });
     if (['hide', 'restore', 'delete'].includes(decision.action)) await announceChange(trx, report);
   });
+}
+
+/** A deleted comment or thread reply no longer counts on its post or thread root. */
+async function keepCountsRight(trx: Kysely<DB>, r: ReportRow) {
+  if (r.target_type === 'comment') {
+    const c = await trx.selectFrom('comments').select('post_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
+    await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '-', 1) })).where('id', '=', c.post_id).execute();
+  }
+  if (r.target_type === 'message') {
+    const m = await trx.selectFrom('messages').select('thread_root_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
+    if (m.thread_root_id !== null) await trx.updateTable('messages').set((eb) => ({ reply_count: eb('reply_count', '-', 1) })).where('id', '=', m.thread_root_id).execute();
+  }
 }
 
 /** Readers refetch the item: a hidden or deleted one then answers 404 or a tombstone. */

@@ -78,6 +78,17 @@ describe('moderation without surveillance', () => {
     expect((await author.post(`/posts/${post.id}/comments`, { body: 'me too' })).status).toBe(403);
   });
 
+  it('deletes a reported comment as a tombstone and keeps the post’s comment count right', async () => {
+    const post = (await owner.post('/posts', { spaceId: space.id, body: 'Lunch plans?' })).body;
+    const comment = (await bystander.post(`/posts/${post.id}/comments`, { body: 'Buy my crypto course' })).body;
+    expect((await reporter.get(`/posts/${post.id}`)).body.commentCount).toBe(1);
+    const r = (await reporter.post('/reports', { targetType: 'comment', targetId: comment.id, category: 'spam' })).body;
+    await owner.post(`/moderation/reports/${r.id}/decide`, { action: 'delete', reason: 'Spam' });
+    expect((await reporter.get(`/posts/${post.id}`)).body.commentCount).toBe(0);
+    const comments = (await reporter.get(`/posts/${post.id}/comments`)).body;
+    expect(comments.find((c: { id: number }) => c.id === comment.id)).toMatchObject({ deleted: true, body: '' });
+  });
+
   it('sends reports on direct messages to the company moderators, with nothing but the message', async () => {
     const dm = (await author.post('/conversations', { kind: 'direct', userId: reporter.id })).body;
     await author.post(`/conversations/${dm.id}/messages`, { body: 'earlier harmless message', clientKey: 'modtest0001' });
