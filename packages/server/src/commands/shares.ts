@@ -116,10 +116,19 @@ export async function declassificationsOf(svc: Services, actor: Actor, postId: n
   return { rows, canDecide };
 }
 
-/** Pending requests the caller may decide on. */
+/** Pending requests the caller may decide on: on their own posts or posts in spaces they own. */
 export async function pendingForDecider(svc: Services, actor: Actor) {
-  const pending = await svc.db.selectFrom('declassifications').selectAll().where('status', '=', 'pending').orderBy('id', 'desc').limit(200).execute();
+  const owned = svc.db.selectFrom('memberships').select('space_id').where('user_id', '=', actor.id).where('state', '=', 'member').where('role', '=', 'owner');
+  const candidates = await svc.db
+    .selectFrom('declassifications')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('post_id', 'in', svc.db.selectFrom('posts').select('id').where((eb) => eb.or([eb('author_id', '=', actor.id), eb('space_id', 'in', owned)])))
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+  // The SQL narrows to the few candidates; the policy still decides each (e.g. a guest above the label).
   const out = [];
-  for (const r of pending) if (await mayDecide(svc.db, actor, r.post_id)) out.push(r);
+  for (const r of candidates) if (await mayDecide(svc.db, actor, r.post_id)) out.push(r);
   return out;
 }

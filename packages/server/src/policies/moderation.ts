@@ -4,7 +4,7 @@
  * space — also reach the company moderators, who then see exactly the reported item and nothing
  * around it. There is no other path for anyone to read content they are not entitled to.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB, ReportTable } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { hasRole } from './roles.js';
@@ -21,6 +21,22 @@ export async function isSpaceModerator(db: Kysely<DB>, actor: Actor, spaceId: nu
 export async function mayModerate(db: Kysely<DB>, actor: Actor, report: ReportRow): Promise<boolean> {
   if (await isSpaceModerator(db, actor, report.space_id)) return true;
   return report.escalated === 1 && (await hasRole(db, actor.id, 'moderator'));
+}
+
+/**
+ * The reports this person moderates, as a SQL condition (the same rule as mayModerate): those of
+ * spaces they own or administer, and escalated ones for the moderator role.
+ */
+export async function moderatedReports(db: Kysely<DB>, actor: Actor) {
+  const companyModerator = await hasRole(db, actor.id, 'moderator');
+  const managed = db
+    .selectFrom('memberships')
+    .select('space_id')
+    .where('user_id', '=', actor.id)
+    .where('state', '=', 'member')
+    .where('role', 'in', ['owner', 'admin']);
+  return (eb: ExpressionBuilder<DB, 'reports'>) =>
+    companyModerator ? eb.or([eb('reports.space_id', 'in', managed), eb('reports.escalated', '=', 1)]) : eb('reports.space_id', 'in', managed);
 }
 
 export async function escalatingCategories(db: Kysely<DB>): Promise<Set<string>> {

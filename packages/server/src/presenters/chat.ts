@@ -14,7 +14,7 @@ import {
   type MessageRow,
 } from '../policies/conversations.js';
 import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
-import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
+import { presentUserSummary, userSummariesById, type UserSummaryRow } from './users.js';
 import { memberCounts, spaceRef } from './spaces.js';
 import { presentImage } from './posts.js';
 import { presentShared, sharedKey } from './shares.js';
@@ -22,13 +22,6 @@ import { presentShared, sharedKey } from './shares.js';
 /** Members listed per conversation in lists; GET /conversations/:id lists everyone. */
 const LIST_MEMBERS = 8;
 const EXCERPT = 140;
-
-async function usersById(db: Kysely<DB>, ids: number[]): Promise<Map<number, UserSummaryRow>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const rows = await db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
 
 /** Markdown to a one-line plain excerpt: good enough for lists and quotes. */
 export function excerptOf(body: string): string {
@@ -140,7 +133,7 @@ export async function presentConversations(
     const all = membersBy.get(id) ?? [];
     return opts.allMembers ? all : all.slice(0, LIST_MEMBERS);
   };
-  const users = await usersById(db, [...rows.flatMap((c) => shown(c.id)), ...lastMessages.map((m) => m.author_id)]);
+  const users = await userSummariesById(db, [...rows.flatMap((c) => shown(c.id)), ...lastMessages.map((m) => m.author_id)]);
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const membershipBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
   const lastBy = new Map(lastMessages.map((m) => [m.id, m]));
@@ -193,7 +186,7 @@ export async function presentMessages(db: Kysely<DB>, actor: Actor, ctx: Convers
   ]);
   const place = { conversationId: ctx.conversation.id };
   const [users, shared] = await Promise.all([
-    usersById(db, [...rows.map((m) => m.author_id), ...quotes.map((q) => q.author_id)]),
+    userSummariesById(db, [...rows.map((m) => m.author_id), ...quotes.map((q) => q.author_id)]),
     presentShared(db, actor, rows.map((m) => ({ shared_post_id: m.shared_post_id, place }))),
   ]);
   const quoteBy = new Map(quotes.map((q) => [q.id, q]));

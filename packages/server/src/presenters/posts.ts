@@ -8,7 +8,7 @@ import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
 import { postAbilities, commentAbilities, type PostRow, type CommentRow } from '../policies/posts.js';
-import { presentUserSummary, USER_SUMMARY_COLUMNS, type UserSummaryRow } from './users.js';
+import { presentUserSummary, userSummariesById } from './users.js';
 import { spaceRef } from './spaces.js';
 import { reusableQuery } from '../db/reusable.js';
 import { presentShared, sharedKey } from './shares.js';
@@ -16,14 +16,6 @@ import { presentAnnouncements } from './announcements.js';
 
 export function presentImage(i: { id: number; width: number; height: number }): PostImage {
   return { id: i.id, url: `/api/v1/images/${i.id}`, thumbUrl: `/api/v1/images/${i.id}/thumb`, width: i.width, height: i.height };
-}
-
-const userSummaries = reusableQuery((db, v: { ids: number[] }) => db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', v.ids));
-
-async function usersById(db: Kysely<DB>, ids: number[]): Promise<Map<number, UserSummaryRow>> {
-  if (!ids.length) return new Map();
-  const rows = await userSummaries(db, { ids: [...new Set(ids)] });
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 // The per-page lookups of presentPosts, compiled once per page size (see db/reusable.ts).
@@ -71,7 +63,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
   const useKnown = !!known && spaceIds.length === 1 && spaceIds[0] === known.space.id;
   const page: PageValues = { postIds, userId: actor.id };
   const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags, images] = await Promise.all([
-    usersById(db, posts.map((p) => p.author_id)),
+    userSummariesById(db, posts.map((p) => p.author_id)),
     useKnown ? [known!.space] : spacesIn(db, { ids: spaceIds }),
     useKnown ? (known!.membership ? [known!.membership] : []) : membershipsIn(db, { spaceIds, userId: actor.id }),
     reactionCountsOf(db, { postIds }),
@@ -134,7 +126,7 @@ export async function presentComments(
   if (!comments.length) return [];
   const ids = comments.map((c) => c.id);
   const [authors, counts, mine] = await Promise.all([
-    usersById(db, comments.map((c) => c.author_id)),
+    userSummariesById(db, comments.map((c) => c.author_id)),
     db
       .selectFrom('reactions')
       .select(['comment_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])

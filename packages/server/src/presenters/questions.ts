@@ -5,15 +5,9 @@ import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { questionAbilities, answerAbilities, type QuestionContext, type QuestionRow } from '../policies/questions.js';
 import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
-import { presentUserSummary, USER_SUMMARY_COLUMNS } from './users.js';
+import { presentUserSummary, userSummariesById } from './users.js';
 import { spaceRef } from './spaces.js';
 import { parseJson } from '../lib/json.js';
-
-async function users(db: Kysely<DB>, ids: number[]) {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  return new Map((await db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', unique).execute()).map((u) => [u.id, u]));
-}
 
 export async function presentQuestions(db: Kysely<DB>, actor: Actor, rows: QuestionRow[]): Promise<Question[]> {
   if (!rows.length) return [];
@@ -21,7 +15,7 @@ export async function presentQuestions(db: Kysely<DB>, actor: Actor, rows: Quest
   const [spaces, memberships, authors] = await Promise.all([
     db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute(),
     db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute(),
-    users(db, rows.map((q) => q.author_id)),
+    userSummariesById(db, rows.map((q) => q.author_id)),
   ]);
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const memberBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
@@ -30,7 +24,7 @@ export async function presentQuestions(db: Kysely<DB>, actor: Actor, rows: Quest
     return {
       id: q.id,
       space: spaceRef(ctx.space),
-      author: presentUserSummary(authors.get(q.author_id)),
+      author: presentUserSummary(authors.get(q.author_id)!),
       title: q.title,
       body: q.body,
       html: q.html,
@@ -55,14 +49,14 @@ export async function presentAnswers(db: Kysely<DB>, actor: Actor, ctx: Question
     db.selectFrom('answer_votes').select(['answer_id', 'value']).where('answer_id', 'in', ids).where('user_id', '=', actor.id).execute(),
     db.selectFrom('answer_comments').selectAll().where('answer_id', 'in', ids).where('deleted_at', 'is', null).orderBy('id').execute(),
   ]);
-  const authors = await users(db, [...rows.map((a) => a.author_id), ...comments.map((c) => c.author_id)]);
+  const authors = await userSummariesById(db, [...rows.map((a) => a.author_id), ...comments.map((c) => c.author_id)]);
   const myVote = new Map(votes.map((v) => [v.answer_id, v.value]));
   const best = ctx.question.best_answer_id;
   const ordered = [...rows].sort((a, b) => Number(b.id === best) - Number(a.id === best) || b.score - a.score || a.id - b.id);
   return ordered.map((a) => ({
     id: a.id,
     questionId: a.question_id,
-    author: presentUserSummary(authors.get(a.author_id)),
+    author: presentUserSummary(authors.get(a.author_id)!),
     body: a.body,
     html: a.html,
     score: a.score,
@@ -70,7 +64,7 @@ export async function presentAnswers(db: Kysely<DB>, actor: Actor, ctx: Question
     best: a.id === best,
     createdAt: a.created_at,
     editedAt: a.edited_at,
-    comments: comments.filter((c) => c.answer_id === a.id).map((c) => ({ id: c.id, author: presentUserSummary(authors.get(c.author_id)), html: c.html, createdAt: c.created_at })),
+    comments: comments.filter((c) => c.answer_id === a.id).map((c) => ({ id: c.id, author: presentUserSummary(authors.get(c.author_id)!), html: c.html, createdAt: c.created_at })),
     abilities: answerAbilities(actor, ctx, a),
   }));
 }

@@ -4,7 +4,7 @@ import type { SharedPost } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { visibleOriginals, type SharePlace } from '../policies/shares.js';
-import { presentUserSummary, USER_SUMMARY_COLUMNS } from './users.js';
+import { presentUserSummary, userSummariesById } from './users.js';
 import { spaceRef } from './spaces.js';
 
 export const sharedKey = (place: SharePlace, originalId: number) => `${JSON.stringify(place)}#${originalId}`;
@@ -26,9 +26,7 @@ export async function presentShared(
   }
   for (const { place, ids } of byPlace.values()) {
     const visible = await visibleOriginals(db, actor, ids, place);
-    const authorIds = [...new Set([...visible.values()].map((v) => v.post.author_id))];
-    const authors = authorIds.length ? await db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', authorIds).execute() : [];
-    const authorBy = new Map(authors.map((a) => [a.id, a]));
+    const authorBy = await userSummariesById(db, [...visible.values()].map((v) => v.post.author_id));
     for (const id of ids) {
       const v = visible.get(id);
       out.set(

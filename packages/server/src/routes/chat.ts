@@ -36,6 +36,7 @@ import { listConversations, messagePage, searchConversation, threadReplies } fro
 import { notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { containsText } from '../lib/like.js';
+import { labelCondition } from '../policies/labels.js';
 
 const ReactionParams = IdParams.extend({ reaction: ReactionKey });
 const MemberParams = IdParams.extend({ userId: z.coerce.number().int().positive() });
@@ -168,8 +169,11 @@ export async function chatRoutes(app: FoyerApp, svc: Services) {
     const actor = actorOf(req);
     const ctx = await loadSpaceForView(db, actor, req.params.id);
     if (ctx.membership?.state !== 'member') return { items: [] };
-    const rows = await db.selectFrom('conversations').selectAll().where('space_id', '=', ctx.space.id).where('kind', '=', 'channel').orderBy('id').execute();
-    return { items: await presentConversations(db, actor, rows) };
+    // Channels above a guest's label maximum are hidden from guests like everywhere else.
+    let q = db.selectFrom('conversations').selectAll().where('space_id', '=', ctx.space.id).where('kind', '=', 'channel');
+    const label = labelCondition(actor, 'conversations.label');
+    if (label) q = q.where(label);
+    return { items: await presentConversations(db, actor, await q.orderBy('id').execute()) };
   });
   app.post('/spaces/:id/channels', { config: limit(svc, 60), schema: { params: IdParams, body: ChannelCreate, response: { 200: Conversation, ...errors } } }, async (req) => {
     const actor = actorOf(req);

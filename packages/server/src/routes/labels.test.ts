@@ -124,6 +124,9 @@ describe('sensitivity labels', () => {
     const open = (await author.post('/spaces', { name: 'Open forum', visibility: 'public' })).body;
     const plain = (await author.post('/posts', { spaceId: space.id, body: 'Internal note' })).body;
     const diff = (await author.get(`/posts/${plain.id}/move-audience?spaceId=${open.id}`)).body;
+    // Readers of a space one cannot post in are not described.
+    const elsewhere = (await owner.post('/spaces', { name: 'Owners only', visibility: 'private' })).body;
+    expect((await author.get(`/posts/${plain.id}/move-audience?spaceId=${elsewhere.id}`)).status).toBe(403);
     expect(diff.newReaders).toBeGreaterThan(0);
     const unconfirmed = await author.post(`/posts/${plain.id}/move`, { spaceId: open.id });
     expect(unconfirmed.status).toBe(409);
@@ -147,6 +150,7 @@ describe('sensitivity labels', () => {
     expect(wg.events('message.created').filter((e) => e.data.conversationId === closed.id)).toEqual([]);
     expect((await guest.get(`/conversations/${closed.id}`)).status).toBe(404);
     expect((await guest.get('/conversations')).body.items.map((c: { id: number }) => c.id)).toEqual([open.id]);
+    expect((await guest.get(`/spaces/${space.id}/channels`)).body.items.map((c: { id: number }) => c.id)).toEqual([open.id]);
     expect((await colleague.get(`/conversations/${closed.id}`)).status).toBe(200);
     // The guest maximum moves: delivery follows at once, in both directions (no stale audience).
     await t.admin.patch('/organisation', { guestMaxLabel: 300 });

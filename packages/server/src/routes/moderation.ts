@@ -6,7 +6,7 @@ import type { Services } from '../services.js';
 import type { DB } from '../db/schema.js';
 import { errors, actorOf, IdParams, limit } from './common.js';
 import * as moderation from '../commands/moderation.js';
-import { mayModerate, type ReportRow } from '../policies/moderation.js';
+import { moderatedReports, type ReportRow } from '../policies/moderation.js';
 import type { Actor } from '../policies/actor.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { spaceRef } from '../presenters/spaces.js';
@@ -45,10 +45,15 @@ export async function moderationRoutes(app: FoyerApp, svc: Services) {
   }));
   app.get('/moderation/reports', { schema: { querystring: z.object({ status: z.enum(['open', 'resolved']).default('open') }), response: { 200: z.object({ items: z.array(Report) }), ...errors } } }, async (req) => {
     const actor: Actor = actorOf(req);
-    const rows = await db.selectFrom('reports').selectAll().where('status', '=', req.query.status).orderBy('id', 'desc').limit(500).execute();
-    const mine: ReportRow[] = [];
-    for (const r of rows) if (await mayModerate(db, actor, r)) mine.push(r);
-    return { items: await Promise.all(mine.slice(0, 100).map((r) => presentReport(db, r))) };
+    const rows = await db
+      .selectFrom('reports')
+      .selectAll()
+      .where('status', '=', req.query.status)
+      .where(await moderatedReports(db, actor))
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute();
+    return { items: await Promise.all(rows.map((r) => presentReport(db, r))) };
   });
   app.get('/moderation/reports/:id', { schema: { params: IdParams, response: { 200: Report, ...errors } } }, async (req) =>
     presentReport(db, await moderation.loadReportForModerator(db, actorOf(req), req.params.id)),

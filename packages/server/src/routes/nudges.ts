@@ -8,7 +8,7 @@ import { invalid, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { matches, validatePattern } from '../nudges/match.js';
 import { labelExists } from '../policies/labels.js';
-import { loadSpaceForView } from '../policies/spaces.js';
+import { canReadSpace, loadSpaceForView } from '../policies/spaces.js';
 import { audiencePreview } from '../policies/audience.js';
 
 type Row = { id: number; name: string; kind: 'regex' | 'words' | 'iban'; pattern: string; min_label: number };
@@ -60,6 +60,8 @@ export async function nudgeRoutes(app: FoyerApp, svc: Services) {
     let wideAudience = false;
     if (hits.length && spaceId !== undefined) {
       const ctx = await loadSpaceForView(db, actor, spaceId);
+      // The space's readers are only described to people who read it (like its member list).
+      if (!canReadSpace(actor, ctx)) throw notFound('space');
       wideAudience = ctx.space.visibility === 'public' || (await audiencePreview(db, { space: ctx.space, label })).guests > 0;
     }
     return {

@@ -49,6 +49,8 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
       const actor = actorOf(req);
       const ctx = await loadPostForRead(db, actor, req.params.id);
       const target = await loadSpaceForView(db, actor, req.query.spaceId);
+      // Who reads a space is shown only to those who may post there (the move's own rule).
+      if (!spaceAbilities(actor, target).post) throw forbidden('you cannot post in the target space');
       const next = { space: target.space, label: ctx.post.label };
       const [preview, added] = await Promise.all([audiencePreview(db, next), newReaderCount(db, { space: ctx.space, label: ctx.post.label }, next)]);
       return { ...preview, newReaders: added };
