@@ -22,26 +22,10 @@ import { createRequire } from 'node:module';
 import { ROOT, parseArgs, dataDirFor, pgUrlFor, readMeta, startFoyer, startHelper, httpClient, summary, rng, sleep, log, fmt, pool } from './lib/common.mjs';
 import { generateChat } from './generate-chat.mjs';
 import { generate } from './generate.mjs';
+import { connect } from './ws.mjs';
 
 const require = createRequire(path.join(ROOT, 'packages/server/package.json'));
-const WebSocket = require('ws');
 const RAW = path.join(path.dirname(new URL(import.meta.url).pathname), 'lib/raw-server.mjs');
-
-function connect(url, headers, onMessage) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers, perMessageDeflate: false });
-    const timer = setTimeout(() => reject(new Error('hello timeout')), 60_000);
-    ws.once('message', () => {
-      clearTimeout(timer);
-      ws.on('message', onMessage);
-      resolve(ws);
-    });
-    ws.once('error', (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-  });
-}
 
 /** Bare SQL of a conversation page: Foyer's own statements for it, recorded once and replayed prepared. */
 async function bareRunner(dataDir) {

@@ -14,7 +14,7 @@ const WebSocket = require('ws');
 const RAW = path.join(path.dirname(new URL(import.meta.url).pathname), 'lib/raw-server.mjs');
 
 /** Opens a socket and resolves once the server's hello arrived. */
-function connect(url, headers, onMessage) {
+export function connect(url, headers, onMessage) {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers, perMessageDeflate: false });
     const timer = setTimeout(() => reject(new Error('hello timeout')), 30_000);

@@ -5,22 +5,16 @@
  * A hidden conversation or message must answer exactly like a missing one.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { startTestFoyer, type TestFoyer, type TestClient } from '../test/harness.js';
+import { startTestFoyer, callAs, type TestFoyer, type TestClient, type MatrixSubject } from '../test/harness.js';
 import { connectWs, type WsClient } from '../test/ws.js';
 import { loadConversationForRead } from './conversations.js';
-import type { Actor } from './actor.js';
 
 interface Fixture {
   label: string;
   conversationId: number;
   messageId: number;
 }
-interface Subject {
-  name: string;
-  client: TestClient | null;
-  actor: Actor | null;
-  tokenHeader?: string;
-}
+type Subject = MatrixSubject;
 
 let seq = 0;
 const clientKey = () => `mx${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -79,14 +73,7 @@ describe('chat authorization matrix', () => {
   });
   afterAll(() => t.close());
 
-  async function call(sub: Subject, method: string, url: string, body?: unknown) {
-    if (sub.tokenHeader) {
-      const res = await t.foyer.app.inject({ method: method as any, url: `/api/v1${url}`, headers: { authorization: sub.tokenHeader }, payload: body as any });
-      return { status: res.statusCode, body: res.body ? res.json() : null };
-    }
-    if (!sub.client) return t.anonymous.request(method as any, url, body);
-    return sub.client.request(method as any, url, body);
-  }
+  const call = (sub: Subject, method: string, url: string, body?: unknown) => callAs(t, sub, method, url, body);
 
   async function oracle(sub: Subject, f: Fixture): Promise<boolean> {
     if (!sub.actor) return false;

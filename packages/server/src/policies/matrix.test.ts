@@ -4,11 +4,10 @@
  * A hidden object must answer exactly like a missing one.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { startTestFoyer, type TestFoyer, type TestClient } from '../test/harness.js';
+import { startTestFoyer, callAs, type TestFoyer, type TestClient, type MatrixSubject } from '../test/harness.js';
 import { connectWs, type WsClient } from '../test/ws.js';
 import { loadSpaceContext, canSeeSpace, canReadSpace } from './spaces.js';
 import { labelAllows, loadLabelPolicy } from './labels.js';
-import type { Actor } from './actor.js';
 
 type Visibility = 'public' | 'private' | 'secret';
 interface Fixture {
@@ -19,13 +18,7 @@ interface Fixture {
   /** Sensitivity label of the fixture's posts: guests read at most the guest maximum (200). */
   label: number;
 }
-interface Subject {
-  name: string;
-  client: TestClient | null; // null = anonymous
-  actor: Actor | null;
-  tokenHeader?: string;
-  deactivated?: boolean;
-}
+type Subject = MatrixSubject;
 
 describe('authorization matrix', () => {
   let t: TestFoyer;
@@ -83,14 +76,7 @@ describe('authorization matrix', () => {
   });
   afterAll(() => t.close());
 
-  async function call(sub: Subject, method: string, url: string, body?: unknown) {
-    if (sub.tokenHeader) {
-      const res = await t.foyer.app.inject({ method: method as any, url: `/api/v1${url}`, headers: { authorization: sub.tokenHeader }, payload: body as any });
-      return { status: res.statusCode, body: res.body ? res.json() : null };
-    }
-    if (!sub.client) return t.anonymous.request(method as any, url, body);
-    return sub.client.request(method as any, url, body);
-  }
+  const call = (sub: Subject, method: string, url: string, body?: unknown) => callAs(t, sub, method, url, body);
 
   async function followAll(sub: Subject) {
     if (!sub.client || sub.deactivated) return;

@@ -143,3 +143,23 @@ export async function startTestFoyer(overrides: Partial<Config> = {}): Promise<T
     },
   };
 }
+
+/** Someone the authorization matrices ask on behalf of: a signed-in client, a token, or nobody. */
+export interface MatrixSubject {
+  name: string;
+  /** null = anonymous, or a token subject (see tokenHeader). */
+  client: TestClient | null;
+  actor: Actor | null;
+  tokenHeader?: string;
+  deactivated?: boolean;
+}
+
+/** A request as that subject: through its session, its bearer token, or anonymously. */
+export async function callAs(t: TestFoyer, sub: MatrixSubject, method: string, url: string, body?: unknown): Promise<{ status: number; body: any }> {
+  if (sub.tokenHeader) {
+    const res = await t.foyer.app.inject({ method: method as InjectOptions['method'], url: `/api/v1${url}`, headers: { authorization: sub.tokenHeader }, payload: body as InjectOptions['payload'] });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  }
+  if (!sub.client) return t.anonymous.request(method as InjectOptions['method'], url, body);
+  return sub.client.request(method as InjectOptions['method'], url, body);
+}
