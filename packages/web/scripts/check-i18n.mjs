@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Fails when src/i18n/en.json and src/i18n/de.json do not have exactly the same keys.
-import { readFileSync } from 'node:fs';
+// Fails when the English and German strings do not have exactly the same keys. Strings live in
+// src/i18n/<lang>.json plus src/i18n/features/<feature>.<lang>.json; a feature file's top-level
+// keys must not collide with another file's.
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,18 +18,39 @@ function flatten(obj, prefix = '', out = new Map()) {
   return out;
 }
 
+function filesFor(locale) {
+  const features = readdirSync(join(dir, 'features'))
+    .filter((f) => f.endsWith(`.${locale}.json`))
+    .map((f) => join('features', f));
+  return [`${locale}.json`, ...features];
+}
+
 const maps = {};
 let failed = false;
 for (const l of locales) {
-  try {
-    maps[l] = flatten(JSON.parse(readFileSync(join(dir, `${l}.json`), 'utf8')));
-  } catch (e) {
-    console.error(`check-i18n: cannot read ${l}.json: ${e.message}`);
-    process.exit(1);
+  const owner = new Map();
+  const merged = {};
+  for (const file of filesFor(l)) {
+    let strings;
+    try {
+      strings = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    } catch (e) {
+      console.error(`check-i18n: cannot read ${file}: ${e.message}`);
+      process.exit(1);
+    }
+    for (const top of Object.keys(strings)) {
+      if (owner.has(top)) {
+        console.error(`check-i18n: top-level key "${top}" is in both ${owner.get(top)} and ${file}`);
+        failed = true;
+      }
+      owner.set(top, file);
+    }
+    Object.assign(merged, strings);
   }
+  maps[l] = flatten(merged);
   for (const [k, v] of maps[l]) {
     if (typeof v !== 'string' || v.trim() === '') {
-      console.error(`check-i18n: ${l}.json: "${k}" must be a non-empty string`);
+      console.error(`check-i18n: ${l}: "${k}" must be a non-empty string`);
       failed = true;
     }
   }
@@ -36,7 +59,7 @@ const [a, b] = locales;
 for (const [x, y] of [[a, b], [b, a]]) {
   for (const k of maps[x].keys()) {
     if (!maps[y].has(k)) {
-      console.error(`check-i18n: "${k}" is in ${x}.json but missing from ${y}.json`);
+      console.error(`check-i18n: "${k}" is in ${x} but missing from ${y}`);
       failed = true;
     }
   }

@@ -15,11 +15,15 @@ import { ChatPage } from './routes/Chat';
 import { DeclassificationsPage } from './routes/Declassifications';
 import { GovernancePage } from './routes/Governance';
 import { HomePage } from './routes/Home';
+import { KnowledgePage } from './routes/Knowledge';
 import { ModerationPage } from './routes/Moderation';
 import { NotFoundPage } from './routes/NotFound';
 import { NotificationsPage } from './routes/Notifications';
 import { PeoplePage } from './routes/People';
 import { PostPage } from './routes/PostPage';
+import { QuestionPage } from './routes/QuestionPage';
+import { QuestionsPage } from './routes/Questions';
+import { SearchPage } from './routes/Search';
 import { ProfilePage } from './routes/Profile';
 import { SavedPage } from './routes/Saved';
 import { SettingsPage } from './routes/Settings';
@@ -28,6 +32,7 @@ import { SignInPage, SignUpPage } from './routes/Auth';
 import { SpacePage } from './routes/SpacePage';
 import { SpacesPage } from './routes/Spaces';
 import { TagPage } from './routes/Tag';
+import { WikiPagePage } from './routes/WikiPage';
 
 function Realtime({ me, children }: { me: Me; children: ReactNode }) {
   const qc = useQueryClient();
@@ -114,6 +119,11 @@ function SignedInRoutes() {
         <Route path="spaces" element={<SpacesPage />} />
         <Route path="spaces/:slug/*" element={<SpacePage />} />
         <Route path="posts/:id" element={<PostPage />} />
+        <Route path="questions" element={<QuestionsPage />} />
+        <Route path="questions/:id" element={<QuestionPage />} />
+        <Route path="knowledge" element={<KnowledgePage />} />
+        <Route path="pages/:id/*" element={<WikiPagePage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:handle" element={<ProfilePage />} />
         <Route path="tags/:tag" element={<TagPage />} />

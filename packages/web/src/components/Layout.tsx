@@ -67,6 +67,8 @@ export function Layout() {
     { to: '/', label: t('nav.home'), icon: '⌂', end: true },
     { to: '/chat', label: t('nav.chat'), icon: '✉' },
     { to: '/spaces', label: t('nav.spaces'), icon: '◫', end: true },
+    { to: '/questions', label: t('nav.questions'), icon: '?' },
+    { to: '/knowledge', label: t('nav.knowledge'), icon: '❏' },
     { to: '/people', label: t('nav.people'), icon: '☺' },
     { to: '/saved', label: t('nav.saved'), icon: '☆' },
     { to: '/notifications', label: t('nav.notifications'), icon: '◔' },

@@ -4,6 +4,16 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import de from './de.json';
 
+// Each feature keeps its strings in its own pair of files (features/<name>.<lang>.json) under
+// its own top-level key, so features can be translated and reviewed independently.
+const featureFiles = import.meta.glob<Record<string, unknown>>('./features/*.json', { eager: true, import: 'default' });
+
+function withFeatures(base: Record<string, unknown>, lang: string): Record<string, unknown> {
+  const merged = { ...base };
+  for (const [file, strings] of Object.entries(featureFiles)) if (file.endsWith(`.${lang}.json`)) Object.assign(merged, strings);
+  return merged;
+}
+
 export const LANGUAGES = ['en', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -20,7 +30,7 @@ void i18n
   .use(ICU)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en }, de: { translation: de } },
+    resources: { en: { translation: withFeatures(en, 'en') }, de: { translation: withFeatures(de, 'de') } },
     lng: browserLanguage(),
     fallbackLng: 'en',
     supportedLngs: ['en', 'de'],

@@ -10,6 +10,8 @@ import { LabelBadge } from '../components/labels/LabelBadge';
 import { LabelError } from '../components/labels/LabelError';
 import { SpaceLabelFields, type SpaceLabels } from '../components/labels/SpaceLabelFields';
 import { PostCard } from '../components/PostCard';
+import { SpaceQuestions } from '../components/questions/SpaceQuestions';
+import { SpaceWiki } from '../components/wiki/SpaceWiki';
 import { PostList } from '../components/PostList';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
 import { PurposeField } from '../components/closed/PurposeField';
@@ -113,12 +115,16 @@ export function SpacePage() {
           <NavLink to={base} end>
             {t('spaces.tabPosts')}
           </NavLink>
+          {space.abilities.read && <NavLink to={`${base}/questions`}>{t('spaces.tabQuestions')}</NavLink>}
+          {space.abilities.read && <NavLink to={`${base}/wiki`}>{t('spaces.tabWiki')}</NavLink>}
           <NavLink to={`${base}/about`}>{t('spaces.tabAbout')}</NavLink>
           {space.abilities.read && <NavLink to={`${base}/members`}>{t('spaces.tabMembers')}</NavLink>}
         </nav>
       </div>
       <Routes>
         <Route index element={<SpacePosts space={space} />} />
+        <Route path="questions/*" element={space.abilities.read ? <SpaceQuestions space={space} /> : <NotFoundPage />} />
+        <Route path="wiki/*" element={space.abilities.read ? <SpaceWiki space={space} /> : <NotFoundPage />} />
         <Route path="about" element={<SpaceAbout space={space} />} />
         <Route path="members" element={<SpaceMembers space={space} />} />
         <Route path="*" element={<NotFoundPage />} />
