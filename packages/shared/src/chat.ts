@@ -58,10 +58,10 @@ export const Conversation = z.object({
   mentionCount: z.number(),
   muted: z.boolean(),
   notify: NotifyLevel,
-  /** Sensitivity label level (channels; direct and group conversations carry the default). */
+  /** Sensitivity label level: channels start at their space's default, direct and group conversations at Internal. */
   label: z.number(),
   createdAt: z.string(),
-  abilities: z.object({ post: z.boolean(), rename: z.boolean(), addMembers: z.boolean(), removeMembers: z.boolean(), leave: z.boolean() }),
+  abilities: z.object({ post: z.boolean(), rename: z.boolean(), relabel: z.boolean(), addMembers: z.boolean(), removeMembers: z.boolean(), leave: z.boolean() }),
 });
 export type Conversation = z.infer<typeof Conversation>;
 
@@ -78,7 +78,12 @@ export const ChannelCreate = z.object({
   /** Sensitivity label level; defaults to the space's default, at most its ceiling. */
   label: LabelLevel.optional(),
 });
-export const ConversationUpdate = z.object({ name: z.string().trim().max(LIMITS.conversationName) });
+export const ConversationUpdate = z.object({
+  name: z.string().trim().max(LIMITS.conversationName).optional(),
+  /** A new sensitivity label. Lowering it so that more people can read needs `confirmAudience`. */
+  label: z.number().int().min(0).max(10_000).optional(),
+  confirmAudience: z.boolean().optional(),
+});
 export const MembersAdd = z.object({
   userIds: z.array(Id).min(1).max(LIMITS.groupMembers - 1),
   /** Required when the conversation has history: the added people will read it (409 `{ newReaders }` otherwise). */

@@ -289,7 +289,10 @@ export const AudiencePreview = z.object({
   countries: z.array(z.object({ name: z.string(), count: z.number() })),
   /** Readers the change would add (label lowered, visibility widened); absent for plain previews. */
   newReaders: z.number().optional(),
+  /** For a share: how many of its readers can read the shared original (the others see a placeholder). */
+  originalReaders: z.number().optional(),
 });
+export const ShareAudienceQuery = z.object({ spaceId: z.coerce.number().int().positive().optional(), conversationId: z.coerce.number().int().positive().optional() });
 export type AudiencePreview = z.infer<typeof AudiencePreview>;
 export const PostRevision = z.object({ id: z.number(), body: z.string(), editor: UserSummary, createdAt: z.string() });
 

@@ -23,7 +23,8 @@ import { renderMarkdown } from '../markdown/render.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
-import { assertLabelFits, loadLabelPolicy } from '../policies/labels.js';
+import { assertLabelFits, labelExists, loadLabelPolicy } from '../policies/labels.js';
+import { newReaderCount } from '../policies/audience.js';
 import { shareableOriginal } from './shares.js';
 import { assertNotMuted } from '../policies/moderation.js';
 
@@ -146,6 +147,34 @@ export async function renameConversation(svc: Services, actor: Actor, conversati
   await write(svc, async (trx) => {
     await trx.updateTable('conversations').set({ name: name.trim() || null }).where('id', '=', conversationId).execute();
     await emit(trx, 'conversation.updated', { conversationId }, { conversationId });
+  });
+}
+
+/**
+ * Changes a conversation's label. Raising is always allowed; lowering so that more people could
+ * read (guests above their maximum) needs `confirmAudience`, and for sensitive content in a
+ * channel the space's owner — the same rules as a post's label.
+ */
+export async function relabelConversation(svc: Services, actor: Actor, conversationId: number, label: number, confirmAudience = false) {
+  const ctx = await loadConversationForRead(svc.db, actor, conversationId);
+  if (!conversationAbilities(actor, ctx).relabel) throw forbidden('you cannot change the label of this conversation');
+  const c = ctx.conversation;
+  if (label === c.label) return;
+  if (ctx.space) await assertLabelFits(svc.db, ctx.space.space, label);
+  else if (!(await labelExists(svc.db, label))) throw invalid('no such label', { fields: { label: 'unknown' } });
+  if (label < c.label) {
+    const newReaders = await newReaderCount(svc.db, { conversation: c, label: c.label }, { conversation: c, label });
+    if (newReaders > 0) {
+      const policy = await loadLabelPolicy(svc.db);
+      if (c.kind === 'channel' && c.label >= policy.sensitive && ctx.space?.membership?.role !== 'owner')
+        throw forbidden('only a space owner can let more people read confidential content');
+      if (!confirmAudience) throw conflict('the lower label lets more people read this conversation; confirm the new audience', { newReaders, confirmField: 'confirmAudience' });
+    }
+  }
+  await write(svc, async (trx) => {
+    await trx.updateTable('conversations').set({ label }).where('id', '=', conversationId).execute();
+    // Delivered with the new label, so people it now excludes are not told about the change.
+    await emit(trx, 'conversation.updated', { conversationId }, { conversationId, label });
   });
 }
 

@@ -8,29 +8,52 @@ import type { AudiencePreview } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import type { SpaceRow } from './spaces.js';
 
-export interface AudienceTarget {
+/** An item in a space: read by the space's readers. */
+export interface SpaceAudienceTarget {
   space: Pick<SpaceRow, 'id' | 'visibility'>;
   label: number;
 }
 
-/** Ids of the people who may read an item with this label in this space, as a subquery. */
-export function readerIds(db: Kysely<DB>, { space, label }: AudienceTarget) {
+/** A conversation: a channel is read by its space's members, a direct or group one by its participants. */
+export interface ConversationAudienceTarget {
+  conversation: { id: number; kind: string; space_id: number | null };
+  label: number;
+}
+
+export type AudienceTarget = SpaceAudienceTarget | ConversationAudienceTarget;
+
+/** Ids of the people who may read an item with this label in this place, as a subquery. */
+export function readerIds(db: Kysely<DB>, target: AudienceTarget) {
   return db
     .selectFrom('users')
     .select('users.id')
     .where('users.status', '=', 'active')
     .where((eb) => {
-      const member = eb.exists(
-        eb
-          .selectFrom('memberships')
-          .select('memberships.user_id')
-          .whereRef('memberships.user_id', '=', 'users.id')
-          .where('memberships.space_id', '=', space.id)
-          .where('memberships.state', '=', 'member'),
-      );
-      const bySpace = space.visibility === 'public' ? eb.or([eb('users.role', '!=', 'guest'), member]) : member;
-      const byLabel = eb.or([eb('users.role', '!=', 'guest'), sql<boolean>`${label} <= (select guest_max_label from organisation)`]);
-      return eb.and([bySpace, byLabel]);
+      const memberOf = (spaceId: number) =>
+        eb.exists(
+          eb
+            .selectFrom('memberships')
+            .select('memberships.user_id')
+            .whereRef('memberships.user_id', '=', 'users.id')
+            .where('memberships.space_id', '=', spaceId)
+            .where('memberships.state', '=', 'member'),
+        );
+      let byPlace;
+      if ('space' in target) {
+        byPlace = target.space.visibility === 'public' ? eb.or([eb('users.role', '!=', 'guest'), memberOf(target.space.id)]) : memberOf(target.space.id);
+      } else if (target.conversation.kind === 'channel') {
+        byPlace = memberOf(target.conversation.space_id!);
+      } else {
+        byPlace = eb.exists(
+          eb
+            .selectFrom('conversation_members')
+            .select('conversation_members.user_id')
+            .whereRef('conversation_members.user_id', '=', 'users.id')
+            .where('conversation_members.conversation_id', '=', target.conversation.id),
+        );
+      }
+      const byLabel = eb.or([eb('users.role', '!=', 'guest'), sql<boolean>`${target.label} <= (select guest_max_label from organisation)`]);
+      return eb.and([byPlace, byLabel]);
     });
 }
 
@@ -69,6 +92,15 @@ export function newReaderIds(db: Kysely<DB>, now: AudienceTarget, next: Audience
 export async function newReaderCount(db: Kysely<DB>, now: AudienceTarget, next: AudienceTarget): Promise<number> {
   const row = await db
     .selectFrom(newReaderIds(db, now, next).as('added'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many readers of `place` can also read `original` (a share shows the original only to them). */
+export async function sharedReaderCount(db: Kysely<DB>, place: AudienceTarget, original: AudienceTarget): Promise<number> {
+  const row = await db
+    .selectFrom(readerIds(db, place).where('users.id', 'in', readerIds(db, original)).as('both'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

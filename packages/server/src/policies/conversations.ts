@@ -44,6 +44,8 @@ export async function loadConversationForRead(db: Kysely<DB>, actor: Actor, conv
     .where('user_id', '=', actor.id)
     .executeTakeFirst();
   if (!member) throw notFound('conversation');
+  // A guest in a conversation labelled above their maximum stops reading it, like in a space.
+  if (actor.role === 'guest' && !labelAllows(actor, conversation.label, await loadLabelPolicy(db))) throw notFound('conversation');
   return { conversation, space: null };
 }
 
@@ -54,6 +56,7 @@ export function conversationAbilities(actor: Actor, ctx: ConversationContext) {
   return {
     post: writeScope && !archived,
     rename: writeScope && (c.kind === 'group' || (c.kind === 'channel' && isSpaceManager(ctx.space) && !archived)),
+    relabel: writeScope && (c.kind !== 'channel' || (isSpaceManager(ctx.space) && !archived)),
     addMembers: writeScope && c.kind === 'group',
     removeMembers: writeScope && c.kind === 'group' && c.created_by === actor.id,
     leave: writeScope && c.kind === 'group',
@@ -74,7 +77,11 @@ export function messageAbilities(actor: Actor, ctx: ConversationContext, message
 
 /** Conversations the actor takes part in, as a SQL subquery of ids. */
 export function myConversationIds(db: Kysely<DB>, actor: Actor) {
-  const direct = db.selectFrom('conversation_members').select('conversation_id as id').where('user_id', '=', actor.id);
+  const direct = db
+    .selectFrom('conversation_members')
+    .innerJoin('conversations', 'conversations.id', 'conversation_members.conversation_id')
+    .select('conversation_members.conversation_id as id')
+    .where('conversation_members.user_id', '=', actor.id);
   const channels = db
     .selectFrom('conversations')
     .innerJoin('memberships', 'memberships.space_id', 'conversations.space_id')
@@ -83,7 +90,7 @@ export function myConversationIds(db: Kysely<DB>, actor: Actor) {
     .where('memberships.user_id', '=', actor.id)
     .where('memberships.state', '=', 'member');
   const label = labelCondition(actor, 'conversations.label');
-  return direct.union(label ? channels.where(label) : channels);
+  return label ? direct.where(label).union(channels.where(label)) : direct.union(channels);
 }
 
 export interface Audience {

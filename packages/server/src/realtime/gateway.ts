@@ -48,7 +48,7 @@ export class Gateway {
    * later event of that space is delivered.
    */
   private readers = new Map<number, Readers>();
-  /** Participants per conversation, kept like `readers` and dropped on conversation.members. */
+  /** Participants and label per conversation, kept like `readers` and dropped on conversation.members/updated. */
   private audiences = new Map<number, Audience>();
 
   constructor(
@@ -148,7 +148,8 @@ export class Gateway {
 
   /** Drops cached audiences that an event changes, before anything later is delivered. */
   private invalidate(ev: OutboxEvent) {
-    if (ev.type === 'conversation.members') this.audiences.delete(Number(ev.payload.conversationId));
+    // Members and label decide who receives a conversation's events.
+    if (ev.type === 'conversation.members' || ev.type === 'conversation.updated') this.audiences.delete(Number(ev.payload.conversationId));
     if (!AUDIENCE_CHANGING.has(ev.type)) return;
     // Payloads name the space even when the event goes to one person only.
     const spaceId = Number(ev.spaceId ?? ev.payload.spaceId);

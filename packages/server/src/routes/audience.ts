@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { AudiencePreview, LabelLevel } from '@foyer/shared';
+import { AudiencePreview, LabelLevel, ShareAudienceQuery } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, limit } from './common.js';
 import { canReadSpace, loadSpaceForView } from '../policies/spaces.js';
 import { loadPostForRead } from '../policies/posts.js';
-import { assertLabelFits } from '../policies/labels.js';
-import { audiencePreview, newReaderCount } from '../policies/audience.js';
-import { notFound } from '../errors.js';
+import { assertLabelFits, labelExists } from '../policies/labels.js';
+import { audiencePreview, newReaderCount, sharedReaderCount, type AudienceTarget } from '../policies/audience.js';
+import { loadConversationForRead } from '../policies/conversations.js';
+import { invalid, notFound } from '../errors.js';
+import type { Actor } from '../policies/actor.js';
 
 const LabelQuery = z.object({ label: LabelLevel.optional() });
 
@@ -44,4 +46,44 @@ export async function audienceRoutes(app: FoyerApp, svc: Services) {
       return { ...preview, newReaders: added };
     },
   );
+  app.get(
+    '/conversations/:id/audience',
+    { config: limit(svc, 600), schema: { params: IdParams, querystring: LabelQuery, response: { 200: AudiencePreview, ...errors } } },
+    async (req) => {
+      const ctx = await loadConversationForRead(db, actorOf(req), req.params.id);
+      const now = { conversation: ctx.conversation, label: ctx.conversation.label };
+      const label = req.query.label;
+      if (label === undefined || label === ctx.conversation.label) return audiencePreview(db, now);
+      if (!(await labelExists(db, label))) throw invalid('unknown label', { fields: { label: 'unknown' } });
+      const next = { conversation: ctx.conversation, label };
+      const [preview, added] = await Promise.all([audiencePreview(db, next), newReaderCount(db, now, next)]);
+      return { ...preview, newReaders: added };
+    },
+  );
+  app.get(
+    '/posts/:id/share-audience',
+    { config: limit(svc, 600), schema: { params: IdParams, querystring: ShareAudienceQuery, response: { 200: AudiencePreview, ...errors } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const original = await loadPostForRead(db, actor, req.params.id);
+      const place = await sharePlace(actor, req.query);
+      const [preview, originalReaders] = await Promise.all([
+        audiencePreview(db, place),
+        sharedReaderCount(db, place, { space: original.space, label: original.post.label }),
+      ]);
+      return { ...preview, originalReaders };
+    },
+  );
+
+  /** Where a share would go, as the share itself would be labelled there (the place's default). */
+  async function sharePlace(actor: Actor, q: { spaceId?: number; conversationId?: number }): Promise<AudienceTarget> {
+    if ((q.spaceId === undefined) === (q.conversationId === undefined)) throw invalid('name either a space or a conversation', { fields: { spaceId: 'one_of' } });
+    if (q.conversationId !== undefined) {
+      const c = await loadConversationForRead(db, actor, q.conversationId);
+      return { conversation: c.conversation, label: c.conversation.label };
+    }
+    const ctx = await loadSpaceForView(db, actor, q.spaceId!);
+    if (!canReadSpace(actor, ctx)) throw notFound('space');
+    return { space: ctx.space, label: ctx.space.label_default };
+  }
 }

@@ -33,7 +33,7 @@ import { presentConversations, presentMessages } from '../presenters/chat.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { spaceRef } from '../presenters/spaces.js';
 import { listConversations, messagePage, searchConversation, threadReplies } from '../queries/chat.js';
-import { notFound } from '../errors.js';
+import { invalid, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { containsText } from '../lib/like.js';
 import { labelCondition } from '../policies/labels.js';
@@ -81,7 +81,10 @@ export async function chatRoutes(app: FoyerApp, svc: Services) {
   );
   app.patch('/conversations/:id', { schema: { params: IdParams, body: ConversationUpdate, response: { 200: Conversation, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    await chat.renameConversation(svc, actor, req.params.id, req.body.name);
+    const { name, label, confirmAudience } = req.body;
+    if (name === undefined && label === undefined) throw invalid('nothing to change', { fields: { name: 'missing' } });
+    if (label !== undefined) await chat.relabelConversation(svc, actor, req.params.id, label, confirmAudience);
+    if (name !== undefined) await chat.renameConversation(svc, actor, req.params.id, name);
     return oneConversation(actor, req.params.id);
   });
   app.post('/conversations/:id/members', { schema: { params: IdParams, body: MembersAdd, response: { 200: Conversation, ...errors } } }, async (req) => {

@@ -44,12 +44,12 @@ export function clampLabel(labels: Label[], level: number, ceiling: number): num
  * Who would read an item with this label: `path` is /spaces/:id/audience or /posts/:id/audience
  * (null: don't ask). Debounced, and keeps the last answer on screen while the next one loads.
  */
-export function useAudience(path: string | null, label: number) {
+export function useAudience(path: string | null, label?: number) {
   // One primitive key, so a space change and the label reset it causes settle together.
-  const [settledPath, settledLabel] = JSON.parse(useDebounced(JSON.stringify([path, label]), 250)) as [string | null, number];
+  const [settledPath, settledLabel] = JSON.parse(useDebounced(JSON.stringify([path, label ?? null]), 250)) as [string | null, number | null];
   return useQuery({
     queryKey: ['audience', settledPath, settledLabel],
-    queryFn: ({ signal }) => get<AudiencePreview>(settledPath!, { label: settledLabel }, signal),
+    queryFn: ({ signal }) => get<AudiencePreview>(settledPath!, settledLabel === null ? {} : { label: settledLabel }, signal),
     enabled: settledPath !== null,
     placeholderData: keepPreviousData,
   });

@@ -11,6 +11,7 @@ import { imageFiles, useImageUploads } from '../../lib/useImageUploads';
 import { ErrorText } from '../bits';
 import { DraftImages, UploadProblems } from '../DraftImages';
 import { MentionTextarea } from '../MentionTextarea';
+import { PlaceAudience } from '../labels/AudiencePreview';
 import { QuoteBlock } from './QuoteBlock';
 
 /** Edit and quote state of one composer, driven by the message actions around it. */
@@ -162,6 +163,7 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
           {t('chat.dropImages')}
         </div>
       )}
+      {conversation.kind === 'channel' && threadRootId === null && !editing && <PlaceAudience path={`/conversations/${conversation.id}/audience`} />}
       {editing && (
         <div className="composer-context">
           <span>{t('chat.editing')}</span>

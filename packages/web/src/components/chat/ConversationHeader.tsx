@@ -9,6 +9,7 @@ import { LabelBadge } from '../labels/LabelBadge';
 import { Menu } from '../Menu';
 import { useConversationUpdate } from './conversationMutations';
 import { ConversationAvatar } from './ConversationAvatar';
+import { ConversationLabelDialog } from './ConversationLabelDialog';
 import { MembersDialog } from './MembersDialog';
 import { NotifyDialog } from './NotifyDialog';
 import { PresenceDot } from './PresenceDot';
@@ -19,7 +20,7 @@ export function ConversationHeader({ conversation: c, onSearch }: { conversation
   const me = useMe();
   const f = useFormat();
   const navigate = useNavigate();
-  const [dialog, setDialog] = useState<null | 'members' | 'rename' | 'notify'>(null);
+  const [dialog, setDialog] = useState<null | 'members' | 'rename' | 'notify' | 'label'>(null);
   const update = useConversationUpdate(c.id);
   const title = conversationTitle(c, me.id, t, f.locale);
   const partner = directPartner(c, me.id);
@@ -51,6 +52,7 @@ export function ConversationHeader({ conversation: c, onSearch }: { conversation
               {t('chat.memberCount', { count: c.memberCount })}
             </button>
           )}
+          {c.kind !== 'channel' && <LabelBadge level={c.label} small />}
           {c.muted && <span> · {t('chat.muted')}</span>}
         </div>
       </div>
@@ -104,11 +106,24 @@ export function ConversationHeader({ conversation: c, onSearch }: { conversation
                 {t('chat.rename')}
               </button>
             )}
+            {c.abilities.relabel && (
+              <button
+                type="button"
+                data-testid="conversation-label"
+                onClick={() => {
+                  closeMenu();
+                  setDialog('label');
+                }}
+              >
+                {t('chat.changeLabel')}
+              </button>
+            )}
           </>
         )}
       </Menu>
       <NotifyDialog conversation={c} open={dialog === 'notify'} onClose={close} />
       {dialog === 'rename' && <RenameDialog conversation={c} open onClose={close} />}
+      {dialog === 'label' && <ConversationLabelDialog conversation={c} onClose={close} />}
       <MembersDialog conversation={c} open={dialog === 'members'} onClose={close} onLeft={() => navigate('/chat', { replace: true })} />
     </header>
   );

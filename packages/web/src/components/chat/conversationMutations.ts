@@ -10,6 +10,7 @@ export function useConversationUpdate(conversationId: number) {
       op:
         | { kind: 'settings'; muted?: boolean; notify?: NotifyLevel }
         | { kind: 'rename'; name: string }
+        | { kind: 'label'; label: number; confirmAudience?: boolean }
         | { kind: 'add'; userIds: number[]; confirmAudience?: boolean }
         | { kind: 'remove'; userId: number },
     ): Promise<Conversation> => {
@@ -19,6 +20,8 @@ export function useConversationUpdate(conversationId: number) {
           return put<Conversation>(`${base}/settings`, { muted: op.muted, notify: op.notify });
         case 'rename':
           return patch<Conversation>(base, { name: op.name });
+        case 'label':
+          return patch<Conversation>(base, { label: op.label, ...(op.confirmAudience ? { confirmAudience: true } : {}) });
         case 'add':
           return post<Conversation>(`${base}/members`, { userIds: op.userIds, ...(op.confirmAudience ? { confirmAudience: true } : {}) });
         case 'remove':

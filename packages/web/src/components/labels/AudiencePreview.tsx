@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudience } from '../../lib/labels';
 import type { AudiencePreview as Audience } from '../../lib/types';
@@ -8,10 +8,18 @@ type Facet = Audience['departments'];
 
 /** "Visible to 1,234 people · 3 guests" for a space and label, expandable to where those people are. */
 export function AudiencePreview({ spaceId, label }: { spaceId: number; label: number }) {
+  return <PlaceAudience path={`/spaces/${spaceId}/audience`} label={label} />;
+}
+
+/**
+ * The same preview for any audience endpoint (a conversation, a share's target), with an optional
+ * extra line computed from the answer.
+ */
+export function PlaceAudience({ path, label, note }: { path: string; label?: number; note?: (data: Audience) => ReactNode }) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const q = useAudience(`/spaces/${spaceId}/audience`, label);
+  const q = useAudience(path, label);
   // An error (a space we cannot preview) shows nothing: the preview is a help, not a gate.
   if (q.isError) return null;
   const data = q.data;
@@ -28,6 +36,7 @@ export function AudiencePreview({ spaceId, label }: { spaceId: number; label: nu
           </button>
         )}
       </div>
+      {data && note?.(data)}
       <div id={`${id}-breakdown`} hidden={!open || !data}>
         {open && data && (
           <AudienceBreakdown data={data} />

@@ -11,26 +11,52 @@ import { LabelBadge } from './LabelBadge';
 import { LabelError } from './LabelError';
 import { LabelPicker } from './LabelPicker';
 
+/** Relabels a post, within its space's ceiling. */
+export function ChangeLabelDialog({ post, onClose }: { post: Post; onClose: () => void }) {
+  const space = useQuery({ queryKey: ['space', post.space.id], queryFn: ({ signal }) => get<Space>(`/spaces/${post.space.id}`, undefined, signal) });
+  return (
+    <LabelChangeDialog
+      current={post.label}
+      ceiling={space.data?.labelCeiling}
+      loading={space.isPending}
+      loadError={space.error}
+      audiencePath={`/posts/${post.id}/audience`}
+      submit={async (label, confirmAudience) => patchPost(await patch<Post>(`/posts/${post.id}`, { label, ...(confirmAudience ? { confirmAudience: true } : {}) }))}
+      onClose={onClose}
+    />
+  );
+}
+
+interface LabelChangeProps {
+  current: number;
+  /** Highest label offered (a space's ceiling); every label when absent. */
+  ceiling?: number;
+  loading?: boolean;
+  loadError?: unknown;
+  /** The item's audience endpoint: answers `newReaders` for a `label` query. */
+  audiencePath: string;
+  submit: (label: number, confirmAudience: boolean) => Promise<void>;
+  onClose: () => void;
+}
+
 /**
- * Relabels a post. A lower label can let new people read it: the dialog says how many, and the
+ * Relabels an item. A lower label can let new people read it: the dialog says how many, and the
  * change is only sent once the person has confirmed them (the server insists on that too).
  */
-export function ChangeLabelDialog({ post, onClose }: { post: Post; onClose: () => void }) {
+export function LabelChangeDialog({ current, ceiling, loading, loadError, audiencePath, submit, onClose }: LabelChangeProps) {
   const { t } = useTranslation();
-  const space = useQuery({ queryKey: ['space', post.space.id], queryFn: ({ signal }) => get<Space>(`/spaces/${post.space.id}`, undefined, signal) });
-  const [label, setLabel] = useState(post.label);
+  const [label, setLabel] = useState(current);
   const [confirmed, setConfirmed] = useState(false);
   // The server's count wins over the preview's when someone joined in between.
   const [serverCount, setServerCount] = useState<number | null>(null);
-  const lowering = label < post.label;
-  const preview = useAudience(lowering ? `/posts/${post.id}/audience` : null, label);
+  const lowering = label < current;
+  const preview = useAudience(lowering ? audiencePath : null, label);
   const previewCount = preview.data && !preview.isPlaceholderData ? (preview.data.newReaders ?? 0) : null;
   const newReaders = lowering ? (serverCount ?? previewCount) : 0;
 
   const save = useMutation({
-    mutationFn: () => patch<Post>(`/posts/${post.id}`, { label, ...(confirmed ? { confirmAudience: true } : {}) }),
-    onSuccess: (p) => {
-      patchPost(p);
+    mutationFn: () => submit(label, confirmed),
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['audience'] });
       onClose();
     },
@@ -52,15 +78,15 @@ export function ChangeLabelDialog({ post, onClose }: { post: Post; onClose: () =
   const needsConfirmation = newReaders !== null && newReaders > 0;
   // Without a preview the server still refuses unconfirmed new readers and says how many.
   const known = newReaders !== null || preview.isError;
-  const ready = label !== post.label && known && (!needsConfirmation || confirmed);
+  const ready = label !== current && known && (!needsConfirmation || confirmed);
   const widening = save.error instanceof ApiError && save.error.status === 409 && serverCount !== null;
 
   return (
     <Dialog open onClose={onClose} title={t('labels.changeTitle')} testId="change-label-dialog">
-      {space.isPending ? (
+      {loading ? (
         <Loading />
-      ) : space.error ? (
-        <ErrorText error={space.error} />
+      ) : loadError ? (
+        <ErrorText error={loadError} />
       ) : (
         <form
           className="form"
@@ -70,13 +96,13 @@ export function ChangeLabelDialog({ post, onClose }: { post: Post; onClose: () =
           }}
         >
           <p className="label-current">
-            {t('labels.current')} <LabelBadge level={post.label} />
+            {t('labels.current')} <LabelBadge level={current} />
           </p>
-          <LabelPicker value={label} onChange={choose} ceiling={space.data.labelCeiling} caption={t('labels.newLabel')} testId="change-label-select" />
+          <LabelPicker value={label} onChange={choose} ceiling={ceiling} caption={t('labels.newLabel')} testId="change-label-select" />
           {lowering && preview.isError && serverCount === null ? (
             <LabelError error={preview.error} />
           ) : (
-            <AudienceChange lowering={lowering} raising={label > post.label} newReaders={newReaders} confirmed={confirmed} onConfirm={setConfirmed} />
+            <AudienceChange lowering={lowering} raising={label > current} newReaders={newReaders} confirmed={confirmed} onConfirm={setConfirmed} />
           )}
           {!widening && <LabelError error={save.error} forbidden={t('labels.errors.ownerOnly')} />}
           <div className="form-actions">

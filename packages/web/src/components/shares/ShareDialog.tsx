@@ -13,6 +13,7 @@ import { ErrorText } from '../bits';
 import { Dialog } from '../Dialog';
 import { useMySpaces } from '../Layout';
 import { DialogDone } from '../DialogDone';
+import { PlaceAudience } from '../labels/AudiencePreview';
 
 type Target = 'space' | 'conversation';
 
@@ -93,6 +94,18 @@ export function ShareDialog({ post, onClose }: { post: Post; onClose: () => void
             <label htmlFor={`${id}-body`}>{t('shares.comment')}</label>
             <textarea id={`${id}-body`} rows={3} maxLength={LIMITS.postBody} value={body} onChange={(e) => setBody(e.target.value)} data-testid="share-comment" />
           </div>
+          {chosen !== null && (
+            <PlaceAudience
+              path={`/posts/${post.id}/share-audience?${target === 'space' ? 'spaceId' : 'conversationId'}=${chosen}`}
+              note={(a) =>
+                a.originalReaders !== undefined && (
+                  <p className="small muted" data-testid="share-original-readers">
+                    {a.originalReaders === a.total ? t('shares.originalReadersAll') : t('shares.originalReaders', { count: a.originalReaders })}
+                  </p>
+                )
+              }
+            />
+          )}
           <p className="hint">{t('shares.hint')}</p>
           <ErrorText error={share.error} />
           <div className="form-actions">
