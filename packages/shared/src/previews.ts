@@ -10,6 +10,8 @@ export const LinkPreview = z.object({
   imageUrl: z.string().nullable(),
   /** A link to Foyer itself, rendered from the database with the viewer's permissions. */
   internal: z.boolean(),
+  /** The linked item's sensitivity label (internal previews only). */
+  label: z.number().nullable(),
 });
 export type LinkPreview = z.infer<typeof LinkPreview>;
 export const PreviewQuery = z.object({ url: z.string().min(1).max(2000) });

@@ -92,7 +92,7 @@ describe('link previews', () => {
   it('builds a card from the page head, caches it per URL, and proxies its image', async () => {
     const res = await reader.get(`/previews?url=${encodeURIComponent(`${origin}/article`)}`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ title: 'Quarterly results & outlook', description: 'Revenue up 4%.', siteName: 'Example News', internal: false });
+    expect(res.body).toMatchObject({ title: 'Quarterly results & outlook', description: 'Revenue up 4%.', siteName: 'Example News', internal: false, label: null });
     expect(res.body.imageUrl).toBe(`/api/v1/previews/image?u=${encodeURIComponent(`${origin}/cover.png`)}`);
     await outsider.get(`/previews?url=${encodeURIComponent(`${origin}/article`)}`);
     expect(hits.get('/article')).toBe(1);
@@ -118,9 +118,10 @@ describe('link previews', () => {
     const space = (await owner.post('/spaces', { name: 'Board room', visibility: 'secret' })).body;
     await owner.post(`/spaces/${space.id}/members`, { userId: reader.id });
     await reader.post(`/spaces/${space.id}/accept`);
-    const post = (await owner.post('/posts', { spaceId: space.id, body: 'Merger talks start Monday' })).body;
+    const post = (await owner.post('/posts', { spaceId: space.id, body: 'Merger talks start Monday', label: 300 })).body;
     const url = encodeURIComponent(`http://foyer.test/posts/${post.id}`);
-    expect((await reader.get(`/previews?url=${url}`)).body).toMatchObject({ title: 'Board room', description: 'Merger talks start Monday', internal: true });
+    // The card carries the linked item's label, so a Confidential item looks Confidential wherever it is linked.
+    expect((await reader.get(`/previews?url=${url}`)).body).toMatchObject({ title: 'Board room', description: 'Merger talks start Monday', internal: true, label: 300 });
     const hidden = await outsider.get(`/previews?url=${url}`);
     expect(hidden.status).toBe(404);
     expect(JSON.stringify(hidden.body)).not.toContain('Merger');

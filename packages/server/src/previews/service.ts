@@ -38,14 +38,14 @@ async function internalPreview(db: Kysely<DB>, actor: Actor, url: URL): Promise<
   try {
     if (m[1] === 'posts') {
       const c = await loadPostForRead(db, actor, id);
-      return { url: url.toString(), title: c.space.name, description: c.post.deleted_at ? '' : excerptOf(c.post.body), siteName: 'Foyer', imageUrl: null, internal: true };
+      return { url: url.toString(), title: c.space.name, description: c.post.deleted_at ? '' : excerptOf(c.post.body), siteName: 'Foyer', imageUrl: null, internal: true, label: c.post.label };
     }
     if (m[1] === 'pages') {
       const c = await loadPageForRead(db, actor, id);
-      return { url: url.toString(), title: c.page.title, description: excerptOf(c.page.body), siteName: c.space.name, imageUrl: null, internal: true };
+      return { url: url.toString(), title: c.page.title, description: excerptOf(c.page.body), siteName: c.space.name, imageUrl: null, internal: true, label: c.page.label };
     }
     const c = await loadQuestionForRead(db, actor, id);
-    return { url: url.toString(), title: c.question.title, description: excerptOf(c.question.body), siteName: c.space.name, imageUrl: null, internal: true };
+    return { url: url.toString(), title: c.question.title, description: excerptOf(c.question.body), siteName: c.space.name, imageUrl: null, internal: true, label: c.question.label };
   } catch {
     return null;
   }
@@ -84,7 +84,7 @@ export async function previewFor(svc: Services, actor: Actor, raw: string): Prom
 }
 
 function present(r: { url: string; title: string; description: string; image_url: string | null; site_name: string }): LinkPreview {
-  return { url: r.url, title: r.title, description: r.description, siteName: r.site_name, imageUrl: r.image_url ? proxied(r.image_url) : null, internal: false };
+  return { url: r.url, title: r.title, description: r.description, siteName: r.site_name, imageUrl: r.image_url ? proxied(r.image_url) : null, internal: false, label: null };
 }
 
 /** Only images that a cached preview names are proxied: the proxy is not an open fetcher. */
