@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServerProcess, HttpSession, type ServerProcess } from '../packages/server/src/test/process.js';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const PASSWORD = 'correct-horse-battery';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -84,4 +85,36 @@ export function watchPage(page: Page): string[] {
     void d.dismiss();
   });
   return problems;
+}
+
+/**
+ * One browser for a test file: signed-in pages that are watched for page errors, closed after
+ * each test (which then fails on any problem seen), and the browser and app stopped at the end.
+ * Call in the describe body; `open` is usable from beforeAll on.
+ */
+export function browserPerFile(getApp: () => App) {
+  let browser: Browser | null = null;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterEach(async () => {
+    for (const ctx of contexts.splice(0)) await ctx.close().catch(() => undefined);
+    expect(problems.splice(0)).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(session: HttpSession, urlPath: string, opts: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+      const app = getApp();
+      const ctx = await contextFor(browser!, app, session, opts);
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      problems.push(...watchPage(page));
+      await page.goto(`${app.url}${urlPath}`);
+      return page;
+    },
+  };
 }

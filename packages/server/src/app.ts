@@ -23,12 +23,15 @@ import { AppError } from './errors.js';
 import { resolveAuth } from './http/auth.js';
 import { serverTiming } from './http/server-timing.js';
 import { startJobs } from './jobs/index.js';
+import { ExportWorker } from './privacy/exports.js';
+import { resumeErasures } from './privacy/erasure.js';
 import { securityHeaders } from './http/headers.js';
 import type { Actor } from './policies/actor.js';
 import { ping } from './db/connection.js';
 import { registerRoutes } from './routes/index.js';
 import { Gateway } from './realtime/gateway.js';
 import { OutboxTailer } from './events/tailer.js';
+import { enforcePolicy } from './compliance/modules.js';
 import { LIMITS } from '@foyer/shared';
 
 declare module 'fastify' {
@@ -128,6 +131,8 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
     if (req.actor.scope === 'read' && !['GET', 'HEAD'].includes(req.method))
       throw new AppError(403, 'forbidden', 'this token can only read');
   });
+  // After sign-in, before validation: features the works agreement switches off answer 403.
+  enforcePolicy(app, svc);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -176,13 +181,18 @@ export async function buildApp(svc: Services, opts: { logger?: boolean } = {}): 
   });
 
   let stopJobs = () => {};
+  const exportWorker = new ExportWorker(svc, config.publicUrl ?? `http://localhost:${config.port}`);
   app.addHook('onReady', async () => {
     await tailer.start();
     stopJobs = startJobs(svc, config.jobIntervalMs);
+    exportWorker.start();
+    // Erasures a crash interrupted complete now (each step is safe to repeat).
+    void resumeErasures(svc).catch((err) => app.log.error({ err }, 'resuming erasures failed'));
   });
   app.addHook('onClose', async () => {
     tailer.stop();
     stopJobs();
+    exportWorker.stop();
   });
   return { app, gateway, tailer };
 }

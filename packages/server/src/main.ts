@@ -4,12 +4,14 @@ import { loadConfig, ConfigError } from './config.js';
 import { createFoyer } from './server.js';
 import { seedDemo } from './seed/demo.js';
 import { getOrganisation } from './commands/accounts.js';
+import { SearchIndexer, enqueueAll } from './search/indexer.js';
+import { auditVerifyCommand } from './compliance/cli.js';
 
 async function main() {
   const argv = process.argv.slice(2);
   let config;
   try {
-    config = loadConfig(process.env, argv.filter((a) => a !== 'seed'));
+    config = loadConfig(process.env, argv.filter((a) => a !== 'seed' && a !== 'audit-verify' && a !== 'reindex'));
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`Foyer cannot start: ${e.message}`);
@@ -17,8 +19,18 @@ async function main() {
     }
     throw e;
   }
+  if (argv.includes('audit-verify')) process.exit(await auditVerifyCommand(config));
   const foyer = await createFoyer(config, { logger: true });
   const log = foyer.app.log;
+  if (argv.includes('reindex')) {
+    // Online: a running server keeps answering from the current documents while each is replaced.
+    const started = Date.now();
+    const queued = await enqueueAll(foyer.svc.db);
+    const processed = await new SearchIndexer(foyer.svc, { batch: 1000 }).drain();
+    log.info({ queued, processed, ms: Date.now() - started }, 'search index rebuilt');
+    await foyer.close();
+    return;
+  }
   if (config.demo || argv.includes('seed')) {
     if (await getOrganisation(foyer.svc.db)) log.info('organisation exists; demo data not added again');
     else {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id, UserSummary, SpaceRef, ReactionSummary, PostImage, LabelLevel, SharedPost } from './schemas.js';
 import { LIMITS } from './limits.js';
+import { FileRef, FileIds } from './files.js';
 
 export const ConversationKind = z.enum(['direct', 'group', 'channel']);
 export type ConversationKind = z.infer<typeof ConversationKind>;
@@ -99,6 +100,8 @@ export const Message = z.object({
   html: z.string(),
   /** Pasted or attached images (uploaded first with POST /images, like post images). */
   images: z.array(PostImage),
+  /** Attached files (see Files in docs/api.md). */
+  files: z.array(FileRef).default([]),
   /** A shared post, embedded only for participants who may read it. */
   shared: SharedPost.nullable(),
   createdAt: z.string(),
@@ -126,6 +129,8 @@ export const MessageCreate = z.object({
   quoteId: Id.optional(),
   /** Images uploaded before with POST /images; a message may also be images only (body may then be empty). */
   imageIds: z.array(Id).max(LIMITS.imagesPerPost).optional(),
+  /** Files uploaded before with POST /files by the same person, not attached yet. */
+  fileIds: FileIds.optional(),
   /** Share a post into the conversation; participants who cannot read it see it as unavailable. */
   sharedPostId: Id.optional(),
 });

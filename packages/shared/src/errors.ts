@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'invitation_invalid',
   'last_owner',
   'space_archived',
+  'module_disabled',
   'csrf_failed',
   'internal',
 ] as const;

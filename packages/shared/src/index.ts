@@ -8,3 +8,7 @@ export * from './chat.js';
 export * from './questions.js';
 export * from './pages.js';
 export * from './previews.js';
+export * from './search.js';
+export * from './compliance.js';
+export * from './files.js';
+export * from './privacy.js';

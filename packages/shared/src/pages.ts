@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, UserSummary, SpaceRef, LabelLevel } from './schemas.js';
 import { LIMITS } from './limits.js';
+import { FileRef, FileIds } from './files.js';
 
 export const PageSummary = z.object({
   id: z.number(),
@@ -20,14 +21,16 @@ export type PageSummary = z.infer<typeof PageSummary>;
 export const WikiPage = PageSummary.extend({
   body: z.string(),
   html: z.string(),
+  /** Attached files (see Files in docs/api.md). */
+  files: z.array(FileRef).default([]),
   abilities: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });
 export type WikiPage = z.infer<typeof WikiPage>;
 
 const Title = z.string().trim().min(1).max(LIMITS.pageTitle);
-export const PageCreate = z.object({ title: Title, body: z.string().max(LIMITS.pageBody).default(''), parentId: Id.optional(), label: LabelLevel.optional() });
+export const PageCreate = z.object({ title: Title, body: z.string().max(LIMITS.pageBody).default(''), parentId: Id.optional(), label: LabelLevel.optional(), fileIds: FileIds.optional() });
 /** `baseVersion`: the version the editor started from. Someone else saved since: 409 with both versions. */
-export const PageUpdate = z.object({ title: Title, body: z.string().max(LIMITS.pageBody), baseVersion: z.number().int().min(1) });
+export const PageUpdate = z.object({ title: Title, body: z.string().max(LIMITS.pageBody), baseVersion: z.number().int().min(1), fileIds: FileIds.optional() });
 export const PageMove = z.object({ parentId: Id.nullable(), position: z.number().int().min(0).max(10_000) });
 export const PageRevision = z.object({ version: z.number(), title: z.string(), author: UserSummary, createdAt: z.string() });
 /** A line diff: unchanged, added and removed lines in order. */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, UserSummary, SpaceRef, LabelLevel } from './schemas.js';
 import { LIMITS } from './limits.js';
+import { FileRef, FileIds } from './files.js';
 
 export const Answer = z.object({
   id: z.number(),
@@ -16,6 +17,8 @@ export const Answer = z.object({
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   comments: z.array(z.object({ id: z.number(), author: UserSummary, html: z.string(), createdAt: z.string() })),
+  /** Attached files (see Files in docs/api.md). */
+  files: z.array(FileRef).default([]),
   abilities: z.object({ edit: z.boolean(), delete: z.boolean(), vote: z.boolean(), comment: z.boolean() }),
 });
 export type Answer = z.infer<typeof Answer>;
@@ -39,7 +42,7 @@ export const Question = z.object({
 export type Question = z.infer<typeof Question>;
 
 /** A question with its answers: the best first, then by score, then oldest first. */
-export const QuestionDetail = Question.extend({ answers: z.array(Answer) });
+export const QuestionDetail = Question.extend({ answers: z.array(Answer), files: z.array(FileRef).default([]) });
 
 const Tag = z.string().trim().toLowerCase().regex(/^[\p{L}\p{N}_-]{1,40}$/u);
 export const QuestionCreate = z.object({
@@ -47,9 +50,11 @@ export const QuestionCreate = z.object({
   body: z.string().trim().max(LIMITS.postBody).default(''),
   tags: z.array(Tag).max(10).default([]),
   label: LabelLevel.optional(),
+  /** Files uploaded before with POST /files by the same person, not attached yet. */
+  fileIds: FileIds.optional(),
 });
 export const QuestionUpdate = z.object({ title: z.string().trim().min(5).max(LIMITS.questionTitle).optional(), body: z.string().trim().max(LIMITS.postBody).optional(), tags: z.array(Tag).max(10).optional() });
-export const AnswerCreate = z.object({ body: z.string().trim().min(1).max(LIMITS.postBody) });
+export const AnswerCreate = z.object({ body: z.string().trim().min(1).max(LIMITS.postBody), fileIds: FileIds.optional() });
 export const AnswerCommentCreate = z.object({ body: z.string().trim().min(1).max(LIMITS.commentBody) });
 export const VoteInput = z.object({ value: z.union([z.literal(1), z.literal(-1), z.literal(0)]) });
 export const BestAnswerInput = z.object({ answerId: Id.nullable() });

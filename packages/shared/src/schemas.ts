@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { REACTIONS } from './reactions.js';
 import { LIMITS } from './limits.js';
+import { FileRef, FileIds } from './files.js';
 
 export const Locale = z.enum(['de', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -232,6 +233,8 @@ export const Post = z.object({
   html: z.string(),
   hashtags: z.array(z.string()),
   images: z.array(PostImage),
+  /** Attached files (see Files in docs/api.md). */
+  files: z.array(FileRef).default([]),
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
@@ -269,6 +272,8 @@ export const PostCreate = z.object({
   announcement: z.object({ ackRequired: z.boolean(), deadline: z.iso.datetime({ offset: true }).optional() }).optional(),
   /** Images uploaded before with POST /images, in display order. */
   imageIds: z.array(Id).max(LIMITS.imagesPerPost).optional(),
+  /** Files uploaded before with POST /files by the same person, not attached yet. */
+  fileIds: FileIds.optional(),
   /** Sensitivity label level; defaults to the space's default, at most its ceiling. */
   label: LabelLevel.optional(),
 });
@@ -277,6 +282,8 @@ export const PostUpdate = z.object({
   label: LabelLevel.optional(),
   /** Required when a lower label lets new people read the post (409 `audience_widening` otherwise). */
   confirmAudience: z.boolean().optional(),
+  /** The complete new list of attached files (left-out files are deleted). */
+  fileIds: FileIds.optional(),
 });
 
 /** Who would be able to read: counts and breakdowns computed by the read policy. */
@@ -307,10 +314,12 @@ export const Comment = z.object({
   editedAt: z.string().nullable(),
   deleted: z.boolean(),
   reactions: ReactionSummary,
+  /** Attached files (see Files in docs/api.md). */
+  files: z.array(FileRef).default([]),
   abilities: z.object({ edit: z.boolean(), delete: z.boolean(), react: z.boolean(), reply: z.boolean() }),
 });
 export type Comment = z.infer<typeof Comment>;
-export const CommentCreate = z.object({ body: trimmed(LIMITS.commentBody).min(1), parentId: Id.optional() });
+export const CommentCreate = z.object({ body: trimmed(LIMITS.commentBody).min(1), parentId: Id.optional(), fileIds: FileIds.optional() });
 export const CommentUpdate = z.object({ body: trimmed(LIMITS.commentBody).min(1) });
 
 export const NotificationType = z.enum([

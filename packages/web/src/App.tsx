@@ -32,6 +32,9 @@ import { SignInPage, SignUpPage } from './routes/Auth';
 import { SpacePage } from './routes/SpacePage';
 import { SpacesPage } from './routes/Spaces';
 import { TagPage } from './routes/Tag';
+import { TransparencyPage } from './routes/Transparency';
+import { PolicyPage } from './routes/Policy';
+import { AdminPolicyPage } from './routes/AdminPolicy';
 import { WikiPagePage } from './routes/WikiPage';
 
 function Realtime({ me, children }: { me: Me; children: ReactNode }) {
@@ -132,6 +135,9 @@ function SignedInRoutes() {
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="saved" element={<SavedPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="transparency" element={<TransparencyPage />} />
+        <Route path="policy" element={<PolicyPage />} />
+        <Route path="policy/manage" element={<AdminPolicyPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="declassifications" element={<DeclassificationsPage />} />

@@ -10,6 +10,7 @@ import { randomToken, sha256 } from '../auth/tokens.js';
 import { nowIso, isoIn } from '../lib/time.js';
 import { parseJson } from '../lib/json.js';
 import type { Actor } from '../policies/actor.js';
+import { appendAudit } from '../compliance/audit.js';
 
 const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
@@ -233,7 +234,11 @@ export async function setUserStatus(svc: Services, actor: Actor, userId: number,
 export async function setUserRole(svc: Services, actor: Actor, userId: number, role: 'admin' | 'member' | 'guest') {
   if (actor.role !== 'admin') throw forbidden('only administrators can do this');
   if (userId === actor.id && role !== 'admin') throw forbidden('you cannot remove your own administrator role');
-  const res = await svc.db.updateTable('users').set({ role }).where('id', '=', userId).executeTakeFirst();
-  if (!res.numUpdatedRows) throw notFound('person');
+  await write(svc, async (trx) => {
+    const before = await trx.selectFrom('users').select('role').where('id', '=', userId).executeTakeFirst();
+    if (!before) throw notFound('person');
+    await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+    if (before.role !== role) await appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'org_role.changed', targetType: 'user', targetId: userId, details: { from: before.role, to: role } });
+  });
   svc.bus.publish({ kind: 'role-changed', userId, role });
 }

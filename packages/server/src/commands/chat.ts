@@ -23,6 +23,7 @@ import { renderMarkdown } from '../markdown/render.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
+import { attachFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
 import { assertLabelFits, labelExists, loadLabelPolicy } from '../policies/labels.js';
 import { newReaderCount } from '../policies/audience.js';
 import { shareableOriginal } from './shares.js';
@@ -313,7 +314,7 @@ export async function sendMessage(svc: Services, actor: Actor, conversationId: n
   if (ctx.conversation.space_id !== null) await assertNotMuted(svc.db, ctx.conversation.space_id, actor.id);
   const body = input.body.trim();
   const imageIds = input.imageIds ?? [];
-  if (!body && !imageIds.length && input.sharedPostId === undefined) throw invalid('a message needs text or an image', { fields: { body: 'empty' } });
+  if (!body && !imageIds.length && !input.fileIds?.length && input.sharedPostId === undefined) throw invalid('a message needs text or an image', { fields: { body: 'empty' } });
   if (input.sharedPostId !== undefined) await shareableOriginal(svc.db, actor, input.sharedPostId);
   if (input.threadRootId !== undefined) {
     const root = await messageInConversation(svc.db, conversationId, input.threadRootId);
@@ -361,6 +362,7 @@ export async function sendMessage(svc: Services, actor: Actor, conversationId: n
           .execute();
       }
       await attachImages(trx, actor, { messageId: id }, imageIds);
+      await attachFiles(trx, actor, { type: 'message', id, spaceId: ctx.conversation.space_id }, input.fileIds);
       await notifyMentions(trx, actor, ctx, id, mentions.participants);
       await emit(trx, 'message.created', { conversationId, messageId: id, authorId: actor.id, threadRootId }, { conversationId });
       return id;
@@ -398,6 +400,7 @@ export async function deleteMessage(svc: Services, actor: Actor, messageId: numb
     await trx.deleteFrom('message_reactions').where('message_id', '=', messageId).execute();
     await trx.deleteFrom('message_mentions').where('message_id', '=', messageId).execute();
     if (images.length) await trx.deleteFrom('images').where('message_id', '=', messageId).execute();
+    await dropItemFiles(trx, 'message', [messageId]);
     if (ctx.message.thread_root_id !== null)
       await trx
         .updateTable('messages')
@@ -407,6 +410,7 @@ export async function deleteMessage(svc: Services, actor: Actor, messageId: numb
     await emit(trx, 'message.deleted', { conversationId: ctx.conversation.id, messageId, threadRootId: ctx.message.thread_root_id }, { conversationId: ctx.conversation.id });
   });
   await purgeImages(svc, images.flatMap((i) => [i.key, i.thumb_key]));
+  await purgeDeletedFiles(svc);
 }
 
 export async function setMessageReaction(svc: Services, actor: Actor, messageId: number, reaction: Reaction, on: boolean) {

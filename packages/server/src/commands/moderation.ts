@@ -12,6 +12,7 @@ import { loadMessageForRead } from '../policies/conversations.js';
 import { escalatingCategories, mayModerate, type ReportRow } from '../policies/moderation.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
+import { appendAudit } from '../compliance/audit.js';
 
 interface Target {
   spaceId: number | null;
@@ -114,6 +115,14 @@ export async function decide(svc: Services, actor: Actor, reportId: number, deci
       await trx.insertInto('space_mutes').values({ space_id: report.space_id!, user_id: report.author_id, until }).execute();
     }
     await trx.insertInto('moderation_actions').values({ report_id: report.id, moderator_id: actor.id, action: decision.action, reason: decision.reason, created_at: now }).execute();
+    // The reason stays in moderation_actions: the log keeps the decision, not its wording.
+    await appendAudit(trx, svc.dialect, {
+      actorId: actor.id,
+      action: 'moderation.decided',
+      targetType: 'report',
+      targetId: report.id,
+      details: { action: decision.action, item: report.target_type, itemId: report.target_id, spaceId: report.space_id },
+    });
     // Hidden stays open for review; every other decision resolves the report (and its twins from other reporters).
     if (decision.action !== 'hide')
       await trx.updateTable('reports').set({ status: 'resolved' }).where('target_type', '=', report.target_type).where('target_id', '=', report.target_id).where('status', '=', 'open').execute();

@@ -13,13 +13,15 @@ import { assertLabelFits } from '../policies/labels.js';
 import { loadPageForRead, pageAbilities } from '../policies/pages.js';
 import { resolveWikiLinks } from '../pages/links.js';
 import { renderMarkdown } from '../markdown/render.js';
+import { attachFiles, replaceItemFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
 
-async function rendered(db: Kysely<DB>, space: SpaceRow, body: string) {
+/** A page body as HTML with its [[links]] resolved, and the pages it links to. */
+export async function rendered(db: Kysely<DB>, space: SpaceRow, body: string) {
   const { markdown, linked } = await resolveWikiLinks(db, space.id, space.slug, body);
   return { html: renderMarkdown(markdown), linked };
 }
 
-async function writeLinks(trx: Kysely<DB>, pageId: number, linked: number[]) {
+export async function writeLinks(trx: Kysely<DB>, pageId: number, linked: number[]) {
   await trx.deleteFrom('page_links').where('from_page', '=', pageId).execute();
   const others = linked.filter((id) => id !== pageId);
   if (others.length) await trx.insertInto('page_links').values(others.map((to) => ({ from_page: pageId, to_page: to }))).execute();
@@ -40,7 +42,7 @@ async function assertParent(db: Kysely<DB>, spaceId: number, parentId: number | 
   }
 }
 
-export async function createPage(svc: Services, actor: Actor, spaceId: number, input: { title: string; body: string; parentId?: number; label?: number }): Promise<number> {
+export async function createPage(svc: Services, actor: Actor, spaceId: number, input: { title: string; body: string; parentId?: number; label?: number; fileIds?: number[] }): Promise<number> {
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
   if (!pageAbilities(actor, ctx).edit) throw forbidden('only members can write pages here');
@@ -70,12 +72,13 @@ export async function createPage(svc: Services, actor: Actor, spaceId: number, i
       .executeTakeFirstOrThrow();
     await trx.insertInto('page_revisions').values({ page_id: id, version: 1, title: input.title, body: input.body, author_id: actor.id, created_at: now }).execute();
     await writeLinks(trx, id, linked);
+    await attachFiles(trx, actor, { type: 'page', id, spaceId }, input.fileIds);
     await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
     return id;
   });
 }
 
-export async function savePage(svc: Services, actor: Actor, pageId: number, input: { title: string; body: string; baseVersion: number }) {
+export async function savePage(svc: Services, actor: Actor, pageId: number, input: { title: string; body: string; baseVersion: number; fileIds?: number[] }) {
   const ctx = await loadPageForRead(svc.db, actor, pageId);
   if (!pageAbilities(actor, ctx).edit || ctx.space.archived_at) throw forbidden('you cannot edit this page');
   const { html, linked } = await rendered(svc.db, ctx.space, input.body);
@@ -98,7 +101,9 @@ export async function savePage(svc: Services, actor: Actor, pageId: number, inpu
     }
     await trx.insertInto('page_revisions').values({ page_id: pageId, version: input.baseVersion + 1, title: input.title, body: input.body, author_id: actor.id, created_at: now }).execute();
     await writeLinks(trx, pageId, linked);
+    await replaceItemFiles(trx, actor, { type: 'page', id: pageId, spaceId: ctx.space.id }, input.fileIds);
   });
+  if (input.fileIds !== undefined) await purgeDeletedFiles(svc);
 }
 
 /** Restoring is a new revision with the old text: history is never rewritten. */
@@ -130,5 +135,7 @@ export async function deletePage(svc: Services, actor: Actor, pageId: number) {
     // Children move up to the deleted page's parent instead of disappearing with it.
     await trx.updateTable('pages').set({ parent_id: ctx.page.parent_id }).where('parent_id', '=', pageId).execute();
     await trx.deleteFrom('page_links').where((eb) => eb.or([eb('from_page', '=', pageId), eb('to_page', '=', pageId)])).execute();
+    await dropItemFiles(trx, 'page', [pageId]);
   });
+  await purgeDeletedFiles(svc);
 }

@@ -14,6 +14,7 @@ import { newReaderCount } from '../policies/audience.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
+import { attachFiles, replaceItemFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
 import { shareableOriginal } from './shares.js';
 import { canAnnounce } from '../policies/announcements.js';
 import { assertNotMuted } from '../policies/moderation.js';
@@ -65,6 +66,8 @@ async function followPostImplicitly(trx: Kysely<DB>, userId: number, postId: num
 
 export interface NewPost {
   imageIds?: number[];
+  /** Files uploaded before with POST /files by the author. */
+  fileIds?: number[];
   label?: number;
   /** Share (embed) this post; the sharer must be able to read it. */
   sharedPostId?: number;
@@ -115,6 +118,7 @@ export async function createPost(svc: Services, actor: Actor, spaceId: number, b
         .values({ post_id: id, ack_required: announcement.ackRequired ? 1 : 0, deadline: announcement.deadline ? new Date(announcement.deadline).toISOString() : null, reminded_at: null })
         .execute();
     await attachImages(trx, actor, { postId: id }, imageIds);
+    await attachFiles(trx, actor, { type: 'post', id, spaceId }, opts.fileIds);
     await trx.insertInto('follow_posts').values({ user_id: actor.id, post_id: id, following: 1 }).execute();
     for (const m of mentions.readers) {
       await trx.insertInto('mentions').values({ post_id: id, comment_id: 0, user_id: m.id }).execute();
@@ -132,6 +136,8 @@ export interface PostChange {
   body?: string;
   label?: number;
   confirmAudience?: boolean;
+  /** The complete new list of attached files. */
+  fileIds?: number[];
 }
 
 /**
@@ -145,7 +151,7 @@ export async function updatePost(svc: Services, actor: Actor, postId: number, ch
   const manages = spaceAbilities(actor, ctx).manage;
   const body = change.body !== undefined && change.body !== ctx.post.body ? change.body : undefined;
   const label = change.label !== undefined && change.label !== ctx.post.label ? change.label : undefined;
-  if (body !== undefined && !can.edit) throw forbidden('only the author can edit this post');
+  if ((body !== undefined || change.fileIds !== undefined) && !can.edit) throw forbidden('only the author can edit this post');
   if (label !== undefined) {
     if (!(can.edit || (manages && !ctx.post.deleted_at))) throw forbidden('only the author or a space manager can change the label');
     await assertLabelFits(svc.db, ctx.space, label);
@@ -160,7 +166,7 @@ export async function updatePost(svc: Services, actor: Actor, postId: number, ch
       }
     }
   }
-  if (body === undefined && label === undefined) return { unreachableMentions: [] as string[] };
+  if (body === undefined && label === undefined && change.fileIds === undefined) return { unreachableMentions: [] as string[] };
   const effectiveLabel = label ?? ctx.post.label;
   const mentions = body !== undefined ? await resolveMentions(svc.db, ctx.space.id, body, effectiveLabel) : null;
   const html = body !== undefined ? renderMarkdown(body, { knownHandles: mentions!.knownHandles }) : undefined;
@@ -183,10 +189,12 @@ export async function updatePost(svc: Services, actor: Actor, postId: number, ch
       }
     }
     if (label !== undefined) await trx.updateTable('posts').set({ label }).where('id', '=', postId).execute();
+    await replaceItemFiles(trx, actor, { type: 'post', id: postId, spaceId: ctx.space.id }, change.fileIds);
     // The event carries the lower of both labels: whoever could read before or after hears of it;
     // a guest who lost access refetches the post, gets 404 and drops it.
     await emit(trx, 'post.updated', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id, label: Math.min(effectiveLabel, ctx.post.label) });
   });
+  if (change.fileIds !== undefined) await purgeDeletedFiles(svc);
   return { unreachableMentions: mentions?.unreachable ?? [] };
 }
 
@@ -197,6 +205,8 @@ export async function deletePost(svc: Services, actor: Actor, postId: number) {
   const images = await svc.db.selectFrom('images').select(['key', 'thumb_key']).where('post_id', '=', postId).execute();
   await write(svc, async (trx) => {
     await trx.deleteFrom('images').where('post_id', '=', postId).execute();
+    await dropItemFiles(trx, 'post', [postId]);
+    await dropItemFiles(trx, 'comment', (await trx.selectFrom('comments').select('id').where('post_id', '=', postId).execute()).map((c) => c.id));
     await trx
       .updateTable('posts')
       .set({ body: '', html: '', deleted_at: nowIso(), pinned_at: null })
@@ -209,6 +219,7 @@ export async function deletePost(svc: Services, actor: Actor, postId: number) {
     await emit(trx, 'post.deleted', { spaceId: ctx.space.id, postId }, { spaceId: ctx.space.id, label: ctx.post.label });
   });
   await purgeImages(svc, images.flatMap((i) => [i.key, i.thumb_key]));
+  await purgeDeletedFiles(svc);
 }
 
 export async function setPinned(svc: Services, actor: Actor, postId: number, pinned: boolean) {
@@ -220,7 +231,7 @@ export async function setPinned(svc: Services, actor: Actor, postId: number, pin
   });
 }
 
-export async function createComment(svc: Services, actor: Actor, postId: number, body: string, parentId?: number) {
+export async function createComment(svc: Services, actor: Actor, postId: number, body: string, parentId?: number, fileIds?: number[]) {
   const ctx = await loadPostForRead(svc.db, actor, postId);
   if (!postAbilities(actor, ctx).comment) throw forbidden('you cannot comment here');
   await assertNotMuted(svc.db, ctx.space.id, actor.id);
@@ -242,6 +253,7 @@ export async function createComment(svc: Services, actor: Actor, postId: number,
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '+', 1) })).where('id', '=', postId).execute();
+    await attachFiles(trx, actor, { type: 'comment', id, spaceId }, fileIds);
     await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
     const notified = new Set<number>([actor.id]);
     for (const m of mentions.readers) {
@@ -294,8 +306,10 @@ export async function deleteComment(svc: Services, actor: Actor, commentId: numb
     await trx.updateTable('comments').set({ body: '', html: '', deleted_at: nowIso() }).where('id', '=', commentId).execute();
     await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '-', 1) })).where('id', '=', ctx.post.id).execute();
     await trx.deleteFrom('mentions').where('comment_id', '=', commentId).execute();
+    await dropItemFiles(trx, 'comment', [commentId]);
     await emit(trx, 'comment.deleted', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id, label: ctx.post.label });
   });
+  await purgeDeletedFiles(svc);
 }
 
 export async function setReaction(

@@ -11,6 +11,7 @@ import { assertNotMuted } from '../policies/moderation.js';
 import { answerAbilities, loadQuestionForRead, questionAbilities } from '../policies/questions.js';
 import { renderMarkdown } from '../markdown/render.js';
 import { notify } from './notifications.js';
+import { attachFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
 
 export async function askQuestion(svc: Services, actor: Actor, spaceId: number, input: z.infer<typeof QuestionCreate>): Promise<number> {
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
@@ -41,6 +42,7 @@ export async function askQuestion(svc: Services, actor: Actor, spaceId: number, 
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
+    await attachFiles(trx, actor, { type: 'question', id, spaceId }, input.fileIds);
     return id;
   });
 }
@@ -58,10 +60,15 @@ export async function editQuestion(svc: Services, actor: Actor, id: number, inpu
 export async function deleteQuestion(svc: Services, actor: Actor, id: number) {
   const ctx = await loadQuestionForRead(svc.db, actor, id);
   if (!questionAbilities(actor, ctx).delete) throw forbidden('you cannot delete this question');
-  await write(svc, (trx) => trx.updateTable('questions').set({ deleted_at: nowIso(), body: '', html: '' }).where('id', '=', id).execute());
+  await write(svc, async (trx) => {
+    await trx.updateTable('questions').set({ deleted_at: nowIso(), body: '', html: '' }).where('id', '=', id).execute();
+    await dropItemFiles(trx, 'question', [id]);
+    await dropItemFiles(trx, 'answer', (await trx.selectFrom('answers').select('id').where('question_id', '=', id).execute()).map((a) => a.id));
+  });
+  await purgeDeletedFiles(svc);
 }
 
-export async function answerQuestion(svc: Services, actor: Actor, questionId: number, body: string): Promise<number> {
+export async function answerQuestion(svc: Services, actor: Actor, questionId: number, body: string, fileIds?: number[]): Promise<number> {
   const ctx = await loadQuestionForRead(svc.db, actor, questionId);
   if (!questionAbilities(actor, ctx).answer) throw forbidden('you cannot answer here');
   await assertNotMuted(svc.db, ctx.space.id, actor.id);
@@ -77,6 +84,7 @@ export async function answerQuestion(svc: Services, actor: Actor, questionId: nu
       .set((eb) => ({ answer_count: eb('answer_count', '+', 1), last_activity_at: now }))
       .where('id', '=', questionId)
       .execute();
+    await attachFiles(trx, actor, { type: 'answer', id, spaceId: ctx.space.id }, fileIds);
     await notify(trx, { userId: ctx.question.author_id, type: 'question_answered', actorId: actor.id, spaceId: ctx.space.id, data: { questionId, answerId: id } });
     return id;
   });
@@ -106,7 +114,9 @@ export async function deleteAnswer(svc: Services, actor: Actor, answerId: number
     await trx.updateTable('answers').set({ deleted_at: nowIso(), body: '', html: '' }).where('id', '=', answerId).execute();
     await trx.updateTable('questions').set((eb) => ({ answer_count: eb('answer_count', '-', 1) })).where('id', '=', answer.question_id).execute();
     if (ctx.question.best_answer_id === answerId) await trx.updateTable('questions').set({ best_answer_id: null }).where('id', '=', answer.question_id).execute();
+    await dropItemFiles(trx, 'answer', [answerId]);
   });
+  await purgeDeletedFiles(svc);
 }
 
 /** One vote per person and answer: up, down, or withdrawn (0); the score is kept with the answer. */

@@ -33,6 +33,8 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string; poolSize?:
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten on disk, not left in free pages (erasure, retention).
+  database.pragma('secure_delete = ON');
   database.pragma('cache_size = -65536');
   cacheStatements(database);
   const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database }) });

@@ -12,6 +12,10 @@ import * as m009 from './migrations/009_inactivity.js';
 import * as m010 from './migrations/010_questions.js';
 import * as m011 from './migrations/011_pages.js';
 import * as m012 from './migrations/012_previews.js';
+import * as m013 from './migrations/013_search.js';
+import * as m014 from './migrations/014_files.js';
+import * as m015 from './migrations/015_compliance.js';
+import * as m016 from './migrations/016_privacy.js';
 
 interface Migration {
   name: string;
@@ -31,6 +35,10 @@ const MIGRATIONS: Migration[] = [
   { name: '010_questions', up: m010.up },
   { name: '011_pages', up: m011.up },
   { name: '012_previews', up: m012.up },
+  { name: '013_search', up: m013.up },
+  { name: '014_files', up: m014.up },
+  { name: '015_compliance', up: m015.up },
+  { name: '016_privacy', up: m016.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

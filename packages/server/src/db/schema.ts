@@ -27,6 +27,10 @@ export interface OrganisationTable {
   escalating_categories: Generated<string>;
   /** Closed spaces without activity for this many days are archived (null: never). */
   inactivity_archive_days: Generated<number | null>;
+  /** Largest file upload in bytes (files, migration 014). */
+  file_max_bytes: Generated<number>;
+  /** An erased person's content in shared places: removed, or kept as "former employee" (migration 016). */
+  erasure_mode: Generated<'remove' | 'pseudonymise'>;
 }
 
 export interface UserTable {
@@ -476,6 +480,31 @@ export interface PageLinkTable {
   to_page: number;
 }
 
+export interface DataExportTable {
+  id: Id;
+  user_id: number;
+  status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+  progress: Generated<number>;
+  file_name: Nullable<string>;
+  size: Nullable<number>;
+  error: Nullable<string>;
+  created_at: string;
+  started_at: Nullable<string>;
+  finished_at: Nullable<string>;
+  expires_at: Nullable<string>;
+}
+
+export interface ErasureTable {
+  user_id: number;
+  requested_by: number;
+  mode: 'remove' | 'pseudonymise';
+  status: 'pending' | 'done';
+  /** JSON: how many items of each kind were removed (never what they said). */
+  counts: Generated<string>;
+  created_at: string;
+  finished_at: Nullable<string>;
+}
+
 export interface LinkPreviewTable {
   url: string;
   ok: number;
@@ -484,6 +513,120 @@ export interface LinkPreviewTable {
   image_url: Nullable<string>;
   site_name: string;
   fetched_at: string;
+}
+
+/** Hash-chained, append-only (015_compliance). */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: number | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface PolicyVersionTable {
+  id: Id;
+  version: number;
+  status: 'pending' | 'active' | 'retired' | 'superseded' | 'rejected';
+  document: string;
+  note: string;
+  base_version: number | null;
+  proposed_by: number | null;
+  proposed_at: string;
+  decided_at: string | null;
+  activated_at: string | null;
+}
+
+export interface PolicyDecisionTable {
+  id: Id;
+  version_id: number;
+  user_id: number;
+  role: FunctionalRole;
+  decision: 'approve' | 'reject';
+  reason: string;
+  at: string;
+}
+
+export type FileOwnerType = 'upload' | 'space' | 'post' | 'comment' | 'message' | 'question' | 'answer' | 'page';
+
+export interface FileTable {
+  id: Id;
+  uploader_id: number;
+  /** 'upload': not attached yet; 'space': in the space's folders; else the item it is attached to. */
+  owner_type: FileOwnerType;
+  owner_id: Nullable<number>;
+  space_id: Nullable<number>;
+  folder_id: Nullable<number>;
+  position: Generated<number>;
+  name: string;
+  /** Space files only; attachments follow their item's label. */
+  label: Nullable<number>;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Nullable<string>;
+}
+
+export interface FileVersionTable {
+  id: Id;
+  file_id: number;
+  version: number;
+  name: string;
+  kind: 'image' | 'pdf' | 'document' | 'spreadsheet' | 'presentation' | 'text';
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  thumb_key: Nullable<string>;
+  width: Nullable<number>;
+  height: Nullable<number>;
+  uploader_id: number;
+  idempotency_key: Nullable<string>;
+  created_at: string;
+}
+
+export interface FileFolderTable {
+  id: Id;
+  space_id: number;
+  parent_id: Nullable<number>;
+  name: string;
+  created_by: number;
+  created_at: string;
+}
+
+/** One searchable item (013_search); terms live in FTS5 tables (SQLite) or `tsv` (PostgreSQL). */
+export interface SearchDocTable {
+  id: Id;
+  kind: 'post' | 'comment' | 'question' | 'answer' | 'page' | 'message' | 'person' | 'space';
+  item_id: number;
+  /** The post of a comment, the question of an answer, the conversation of a message. */
+  parent_id: Nullable<number>;
+  space_id: Nullable<number>;
+  conversation_id: Nullable<number>;
+  author_id: Nullable<number>;
+  label: number;
+  /** 0 when deleted or hidden by moderation (kept current by triggers in the writing transaction). */
+  visible: number;
+  lang: string;
+  title: string;
+  body: string;
+  created_at: string;
+}
+
+export interface SearchQueueTable {
+  id: Id;
+  kind: string;
+  item_id: number;
 }
 
 export interface DB {
@@ -533,6 +676,17 @@ export interface DB {
   page_revisions: PageRevisionTable;
   page_links: PageLinkTable;
   link_previews: LinkPreviewTable;
+  data_exports: DataExportTable;
+  erasures: ErasureTable;
+  files: FileTable;
+  file_versions: FileVersionTable;
+  file_folders: FileFolderTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  policy_versions: PolicyVersionTable;
+  policy_decisions: PolicyDecisionTable;
+  search_docs: SearchDocTable;
+  search_queue: SearchQueueTable;
 }
 
 export type Count = ColumnType<number, never, never>;

@@ -10,7 +10,9 @@ export type BusMessage =
   | { kind: 'session-ended'; sessionIds: string[]; reason: 'signed_out' | 'deactivated' }
   | { kind: 'role-changed'; userId: number; role: 'admin' | 'member' | 'guest' }
   /** Ephemeral chat signal: never stored; lost messages only shorten an indicator. */
-  | { kind: 'typing'; conversationId: number; userId: number };
+  | { kind: 'typing'; conversationId: number; userId: number }
+  /** A personal data export was requested: the export worker wakes up. */
+  | { kind: 'exports' };
 
 export interface Bus {
   publish(msg: BusMessage): void;

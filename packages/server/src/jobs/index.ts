@@ -2,6 +2,7 @@
 import type { Services } from '../services.js';
 import { sendDueReminders } from './announcement-reminders.js';
 import { archiveInactiveSpaces } from './inactive-spaces.js';
+import { SearchIndexer } from '../search/indexer.js';
 
 export function startJobs(svc: Services, everyMs: number): () => void {
   const run = async () => {
@@ -10,5 +11,11 @@ export function startJobs(svc: Services, everyMs: number): () => void {
   };
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  // The search indexer is woken by every commit; it polls at the outbox's pace as a safety net.
+  const indexer = new SearchIndexer(svc, { pollMs: svc.config.outboxPollMs });
+  indexer.start();
+  return () => {
+    clearInterval(timer);
+    indexer.stop();
+  };
 }

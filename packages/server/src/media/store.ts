@@ -1,14 +1,27 @@
 /**
  * Where binary files live. Local disk under the data folder today; an S3-compatible store can
- * implement the same three calls. Keys are content hashes, so writes are idempotent.
+ * implement the same calls (putStream maps to a multipart upload, getStream to a ranged GET).
+ * Callers choose random keys, so a write never replaces someone else's file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+
+export interface StoredObject {
+  stream: Readable;
+  size: number;
+}
 
 export interface FileStore {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
   delete(key: string): Promise<void>;
+  /** Writes a stream without holding it in memory; the key appears only once the write completed. */
+  putStream(key: string, data: Readable): Promise<{ size: number }>;
+  /** Opens a stored object for streaming, or null when it does not exist. */
+  getStream(key: string): Promise<StoredObject | null>;
 }
 
 const SAFE_KEY = /^[a-z0-9/_-]{1,128}\.[a-z0-9]{1,8}$/;
@@ -19,11 +32,13 @@ export function localStore(root: string): FileStore {
     if (!SAFE_KEY.test(key) || key.includes('..')) throw new Error(`invalid storage key ${key}`);
     return path.join(root, key);
   };
+  // A unique temporary name per write: two writers of one key never share a half-written file.
+  const tmpFor = (f: string) => `${f}.${process.pid}-${crypto.randomBytes(6).toString('hex')}.tmp`;
   return {
     async put(key, data) {
       const f = file(key);
       await fs.promises.mkdir(path.dirname(f), { recursive: true });
-      const tmp = `${f}.${process.pid}.tmp`;
+      const tmp = tmpFor(f);
       await fs.promises.writeFile(tmp, data);
       await fs.promises.rename(tmp, f);
     },
@@ -36,6 +51,30 @@ export function localStore(root: string): FileStore {
     },
     async delete(key) {
       await fs.promises.rm(file(key), { force: true });
+    },
+    async putStream(key, data) {
+      const f = file(key);
+      await fs.promises.mkdir(path.dirname(f), { recursive: true });
+      const tmp = tmpFor(f);
+      try {
+        await pipeline(data, fs.createWriteStream(tmp, { flags: 'wx' }));
+        const { size } = await fs.promises.stat(tmp);
+        await fs.promises.rename(tmp, f);
+        return { size };
+      } catch (e) {
+        await fs.promises.rm(tmp, { force: true });
+        throw e;
+      }
+    },
+    async getStream(key) {
+      const f = file(key);
+      try {
+        const handle = await fs.promises.open(f, 'r');
+        const { size } = await handle.stat();
+        return { stream: handle.createReadStream(), size };
+      } catch {
+        return null;
+      }
     },
   };
 }

@@ -18,6 +18,7 @@ import { presentUserSummary, userSummariesById, type UserSummaryRow } from './us
 import { memberCounts, spaceRef } from './spaces.js';
 import { presentImage } from './posts.js';
 import { presentShared, sharedKey } from './shares.js';
+import { filesOf } from '../files/present.js';
 
 /** Members listed per conversation in lists; GET /conversations/:id lists everyone. */
 const LIST_MEMBERS = 8;
@@ -170,7 +171,7 @@ export async function presentMessages(db: Kysely<DB>, actor: Actor, ctx: Convers
   if (!rows.length) return [];
   const ids = rows.map((m) => m.id);
   const quoteIds = [...new Set(rows.map((m) => m.quote_id).filter((x): x is number => x !== null))];
-  const [counts, mine, quotes, images] = await Promise.all([
+  const [counts, mine, quotes, images, filesBy] = await Promise.all([
     db
       .selectFrom('message_reactions')
       .select(['message_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
@@ -183,6 +184,7 @@ export async function presentMessages(db: Kysely<DB>, actor: Actor, ctx: Convers
       ? db.selectFrom('messages').selectAll().where('id', 'in', quoteIds).where('conversation_id', '=', ctx.conversation.id).execute()
       : [],
     db.selectFrom('images').select(['id', 'message_id', 'width', 'height']).where('message_id', 'in', ids).orderBy('position').execute(),
+    filesOf(db, 'message', ids),
   ]);
   const place = { conversationId: ctx.conversation.id };
   const [users, shared] = await Promise.all([
@@ -206,6 +208,7 @@ export async function presentMessages(db: Kysely<DB>, actor: Actor, ctx: Convers
       body: deleted ? '' : m.body,
       html: deleted ? '' : m.html,
       images: deleted ? [] : (imagesBy.get(m.id) ?? []).map(presentImage),
+      files: deleted ? [] : (filesBy.get(m.id) ?? []),
       shared: m.shared_post_id !== null && !deleted ? shared.get(sharedKey(place, m.shared_post_id))! : null,
       createdAt: m.created_at,
       editedAt: m.edited_at,

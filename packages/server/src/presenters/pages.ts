@@ -6,6 +6,7 @@ import type { Actor } from '../policies/actor.js';
 import { pageAbilities, type PageContext, type PageRow } from '../policies/pages.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from './users.js';
 import { spaceRef } from './spaces.js';
+import { filesOf } from '../files/present.js';
 
 export async function presentPageSummaries(db: Kysely<DB>, rows: PageRow[]): Promise<PageSummary[]> {
   if (!rows.length) return [];
@@ -34,5 +35,6 @@ export async function presentPageSummaries(db: Kysely<DB>, rows: PageRow[]): Pro
 
 export async function presentPage(db: Kysely<DB>, actor: Actor, ctx: PageContext): Promise<WikiPage> {
   const [summary] = await presentPageSummaries(db, [ctx.page]);
-  return { ...summary, body: ctx.page.body, html: ctx.page.html, abilities: pageAbilities(actor, ctx) };
+  const files = await filesOf(db, 'page', [ctx.page.id]);
+  return { ...summary, body: ctx.page.body, html: ctx.page.html, files: files.get(ctx.page.id) ?? [], abilities: pageAbilities(actor, ctx) };
 }

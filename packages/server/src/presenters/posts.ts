@@ -13,6 +13,7 @@ import { spaceRef } from './spaces.js';
 import { reusableQuery } from '../db/reusable.js';
 import { presentShared, sharedKey } from './shares.js';
 import { presentAnnouncements } from './announcements.js';
+import { filesOf } from '../files/present.js';
 
 export function presentImage(i: { id: number; width: number; height: number }): PostImage {
   return { id: i.id, url: `/api/v1/images/${i.id}`, thumbUrl: `/api/v1/images/${i.id}/thumb`, width: i.width, height: i.height };
@@ -62,7 +63,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
   const spaceIds = [...new Set(posts.map((p) => p.space_id))];
   const useKnown = !!known && spaceIds.length === 1 && spaceIds[0] === known.space.id;
   const page: PageValues = { postIds, userId: actor.id };
-  const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags, images] = await Promise.all([
+  const [authors, spaces, memberships, reactionCounts, myReactions, follows, saved, tags, images, filesBy] = await Promise.all([
     userSummariesById(db, posts.map((p) => p.author_id)),
     useKnown ? [known!.space] : spacesIn(db, { ids: spaceIds }),
     useKnown ? (known!.membership ? [known!.membership] : []) : membershipsIn(db, { spaceIds, userId: actor.id }),
@@ -72,6 +73,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
     bookmarksOf(db, page),
     hashtagsOf(db, { postIds }),
     imagesOf(db, { postIds }),
+    filesOf(db, 'post', postIds),
   ]);
   const shared = await presentShared(db, actor, posts.map((p) => ({ shared_post_id: p.shared_post_id, place: { spaceId: p.space_id } })));
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
@@ -101,6 +103,7 @@ export async function presentPosts(db: Kysely<DB>, actor: Actor, posts: PostRow[
       html: deleted ? '' : post.html,
       hashtags: (tagsBy.get(post.id) ?? []).map((t) => t.tag).sort(),
       images: (imagesBy.get(post.id) ?? []).map(presentImage),
+      files: deleted ? [] : (filesBy.get(post.id) ?? []),
       createdAt: post.created_at,
       editedAt: post.edited_at,
       deleted,
@@ -125,8 +128,9 @@ export async function presentComments(
 ): Promise<Comment[]> {
   if (!comments.length) return [];
   const ids = comments.map((c) => c.id);
-  const [authors, counts, mine] = await Promise.all([
+  const [authors, filesBy, counts, mine] = await Promise.all([
     userSummariesById(db, comments.map((c) => c.author_id)),
+    filesOf(db, 'comment', ids),
     db
       .selectFrom('reactions')
       .select(['comment_id', 'reaction', (eb) => eb.fn.countAll<number>().as('n')])
@@ -154,6 +158,7 @@ export async function presentComments(
       createdAt: c.created_at,
       editedAt: c.edited_at,
       deleted,
+      files: deleted ? [] : (filesBy.get(c.id) ?? []),
       reactions: reactionSummary(
         counts.filter((r) => r.comment_id === c.id),
         mine.filter((r) => r.comment_id === c.id).map((r) => r.reaction),

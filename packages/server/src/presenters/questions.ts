@@ -8,6 +8,7 @@ import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
 import { presentUserSummary, userSummariesById } from './users.js';
 import { spaceRef } from './spaces.js';
 import { parseJson } from '../lib/json.js';
+import { filesOf } from '../files/present.js';
 
 export async function presentQuestions(db: Kysely<DB>, actor: Actor, rows: QuestionRow[]): Promise<Question[]> {
   if (!rows.length) return [];
@@ -45,9 +46,10 @@ export async function presentAnswers(db: Kysely<DB>, actor: Actor, ctx: Question
   const rows = await db.selectFrom('answers').selectAll().where('question_id', '=', ctx.question.id).where('deleted_at', 'is', null).orderBy('id').execute();
   if (!rows.length) return [];
   const ids = rows.map((a) => a.id);
-  const [votes, comments] = await Promise.all([
+  const [votes, comments, filesBy] = await Promise.all([
     db.selectFrom('answer_votes').select(['answer_id', 'value']).where('answer_id', 'in', ids).where('user_id', '=', actor.id).execute(),
     db.selectFrom('answer_comments').selectAll().where('answer_id', 'in', ids).where('deleted_at', 'is', null).orderBy('id').execute(),
+    filesOf(db, 'answer', ids),
   ]);
   const authors = await userSummariesById(db, [...rows.map((a) => a.author_id), ...comments.map((c) => c.author_id)]);
   const myVote = new Map(votes.map((v) => [v.answer_id, v.value]));
@@ -65,6 +67,7 @@ export async function presentAnswers(db: Kysely<DB>, actor: Actor, ctx: Question
     createdAt: a.created_at,
     editedAt: a.edited_at,
     comments: comments.filter((c) => c.answer_id === a.id).map((c) => ({ id: c.id, author: presentUserSummary(authors.get(c.author_id)!), html: c.html, createdAt: c.created_at })),
+    files: filesBy.get(a.id) ?? [],
     abilities: answerAbilities(actor, ctx, a),
   }));
 }

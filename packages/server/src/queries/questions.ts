@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { readableSpaceIds } from '../policies/spaces.js';
 import { labelCondition } from '../policies/labels.js';
-import { containsText } from '../lib/like.js';
+import { SearchService, dialectOf } from '../search/service.js';
 import type { QuestionRow } from '../policies/questions.js';
 
 export interface QuestionListArgs {
@@ -26,19 +26,14 @@ export function listQuestions(db: Kysely<DB>, actor: Actor, args: QuestionListAr
 }
 
 /**
- * Questions whose titles share words with what is being typed: shown while asking, so people
- * find an answer before asking again. Full-text search with stemming replaces this with search.
+ * Questions that share words with what is being typed, best first: shown while asking, so people
+ * find an answer before asking again. Uses search (stemmed, German and English, same permission
+ * condition as every search result).
  */
-export function similarQuestions(db: Kysely<DB>, actor: Actor, text: string, limit = 5): Promise<QuestionRow[]> {
-  const words = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))].slice(0, 8);
-  if (!words.length) return Promise.resolve([]);
-  let q = db
-    .selectFrom('questions')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('space_id', 'in', readableSpaceIds(db, actor))
-    .where((eb) => eb.or(words.map((w) => containsText('questions.title', w))));
-  const label = labelCondition(actor, 'questions.label');
-  if (label) q = q.where(label);
-  return q.orderBy('id', 'desc').limit(limit).execute();
+export async function similarQuestions(db: Kysely<DB>, actor: Actor, text: string, limit = 5): Promise<QuestionRow[]> {
+  const ids = await new SearchService(db, dialectOf(db)).similar(actor, text, 'question', limit);
+  if (!ids.length) return [];
+  const rows = await db.selectFrom('questions').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }

@@ -11,6 +11,7 @@ import { spaceReaders, readerIncludes } from '../policies/spaces.js';
 import { audienceIncludes, conversationAudience, type Audience as ConversationAudience } from '../policies/conversations.js';
 import { loadLabelPolicy, type LabelPolicy } from '../policies/labels.js';
 import type { OutboxEvent, OutboxTailer } from '../events/tailer.js';
+import { eventAllowed } from '../compliance/modules.js';
 
 interface Client {
   socket: WebSocket;
@@ -127,6 +128,8 @@ export class Gateway {
     // Guests never receive events about items above their label maximum (posts: the outbox row's
     // label; conversations: the conversation's label, checked with the reader's current role).
     const policy: LabelPolicy = clients.some((c) => c.actor.role === 'guest') ? await loadLabelPolicy(this.svc.db) : { guestMax: Infinity, sensitive: Infinity };
+    // Events of features the works agreement switches off are not delivered.
+    const allowed = await eventAllowed(this.svc);
     for (const ev of events) {
       const readers = ev.spaceId !== null && ev.userId === null ? await this.readersOf(ev.spaceId) : null;
       const audience = ev.conversationId !== null && ev.userId === null ? await this.audienceOf(ev.conversationId) : null;
@@ -140,7 +143,7 @@ export class Gateway {
         }
         const to = presenceSeers ? presenceSeers.has(c) : ev.conversationId !== null && ev.userId === null ? audienceIncludes(audience, c.actor, policy) : this.isAudience(ev, c.actor, readers);
         const labelOk = ev.label === null || c.actor.role !== 'guest' || ev.label <= policy.guestMax;
-        if (to && labelOk) this.sendRaw(c, msg);
+        if (to && labelOk && allowed(ev.type)) this.sendRaw(c, msg);
         c.lastSent = ev.id;
       }
     }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { sql } from 'kysely';
 import { Me, Page, PageQuery, Invitation, Email, Organisation, Locale, OrgRole, LabelLevel, FunctionalRole } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
-import type { Services } from '../services.js';
+import { write, type Services } from '../services.js';
+import { appendAudit } from '../compliance/audit.js';
+import { activePolicy } from '../compliance/active.js';
 import { errors, actorOf, IdParams, baseUrl, limit } from './common.js';
 import * as accounts from '../commands/accounts.js';
 import { presentMe } from '../presenters/users.js';
@@ -102,8 +104,14 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
         const user = await db.selectFrom('users').select(['id', 'role']).where('id', '=', id).executeTakeFirst();
         if (!user) throw notFound('person');
         if (grant && user.role === 'guest') throw invalid('guests cannot hold functional roles', { fields: { role: 'guest' } });
-        await db.deleteFrom('user_roles').where('user_id', '=', id).where('role', '=', role).execute();
-        if (grant) await db.insertInto('user_roles').values({ user_id: id, role, granted_by: actor.id, granted_at: nowIso() }).execute();
+        if (grant && !(await activePolicy(db, svc.dialect)).document.roles[role]) throw forbidden(`the works agreement does not provide the role ${role}`);
+        await write(svc, async (trx) => {
+          const had = await trx.deleteFrom('user_roles').where('user_id', '=', id).where('role', '=', role).executeTakeFirst();
+          if (grant) await trx.insertInto('user_roles').values({ user_id: id, role, granted_by: actor.id, granted_at: nowIso() }).execute();
+          // Only real changes are recorded: repeating a grant or a revocation changes nothing.
+          if (grant !== Number(had.numDeletedRows) > 0)
+            await appendAudit(trx, svc.dialect, { actorId: actor.id, action: grant ? 'role.granted' : 'role.revoked', targetType: 'user', targetId: id, details: { role } });
+        });
         return me(id);
       },
     );
@@ -125,6 +133,7 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
           secretPurposeRequired: z.boolean().optional(),
           spaceGuidelines: z.string().max(20_000).optional(),
           inactivityArchiveDays: z.number().int().min(14).max(3650).nullable().optional(),
+          erasureMode: z.enum(['remove', 'pseudonymise']).optional(),
         }),
         response: { 200: Organisation, ...errors },
       },
@@ -140,6 +149,7 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
       if (req.body.secretSpaceCreators) set.secret_space_creators = req.body.secretSpaceCreators;
       if (req.body.secretPurposeRequired !== undefined) set.secret_purpose_required = req.body.secretPurposeRequired ? 1 : 0;
       if (req.body.spaceGuidelines !== undefined) set.space_guidelines = req.body.spaceGuidelines;
+      if (req.body.erasureMode) set.erasure_mode = req.body.erasureMode;
       if (req.body.inactivityArchiveDays !== undefined) {
         if (req.body.inactivityArchiveDays === null) await db.updateTable('organisation').set({ inactivity_archive_days: null }).where('id', '=', 1).execute();
         else set.inactivity_archive_days = req.body.inactivityArchiveDays;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { RegistryEntry, UserSummary } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
-import type { Services } from '../services.js';
+import { write, type Services } from '../services.js';
+import { appendAudit } from '../compliance/audit.js';
 import { errors, actorOf } from './common.js';
 import { forbidden } from '../errors.js';
 import { nowIso } from '../lib/time.js';
@@ -20,7 +21,10 @@ export async function governanceRoutes(app: FoyerApp, svc: Services) {
   app.get('/governance/registry', { schema: { response: { 200: z.object({ items: z.array(RegistryEntry) }), ...errors } } }, async (req) => {
     const actor = actorOf(req);
     if (!(await hasRole(db, actor.id, 'governance'))) throw forbidden('the closed-space registry is for the governance role');
-    await db.insertInto('registry_views').values({ viewer_id: actor.id, viewed_at: nowIso() }).execute();
+    await write(svc, async (trx) => {
+      await trx.insertInto('registry_views').values({ viewer_id: actor.id, viewed_at: nowIso() }).execute();
+      await appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'registry.viewed', targetType: 'registry' });
+    });
     const spaces = await db.selectFrom('spaces').selectAll().where('visibility', '!=', 'public').orderBy('name').execute();
     const ids = spaces.map((s) => s.id);
     const [countBy, owners] = ids.length

@@ -20,6 +20,10 @@ import { moderationRoutes } from './moderation.js';
 import { questionRoutes } from './questions.js';
 import { pageRoutes } from './pages.js';
 import { previewRoutes } from './previews.js';
+import { privacyRoutes } from './privacy.js';
+import { searchRoutes } from './search.js';
+import { fileRoutes } from './files.js';
+import { complianceRoutes } from './compliance.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -40,5 +44,9 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await questionRoutes(app, svc);
   await pageRoutes(app, svc);
   await previewRoutes(app, svc);
+  await privacyRoutes(app, svc);
+  await searchRoutes(app, svc);
+  await fileRoutes(app, svc);
+  await complianceRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

@@ -132,7 +132,7 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
     { config: limit(svc, 120), schema: { params: IdParams, body: CommentCreate, response: { 200: Comment.extend({ unreachableMentions: z.array(z.string()) }), ...errors } } },
     async (req) => {
       const actor = actorOf(req);
-      const { id, unreachableMentions } = await posts.createComment(svc, actor, req.params.id, req.body.body, req.body.parentId);
+      const { id, unreachableMentions } = await posts.createComment(svc, actor, req.params.id, req.body.body, req.body.parentId, req.body.fileIds);
       return { ...(await oneComment(actor, id)), unreachableMentions };
     },
   );

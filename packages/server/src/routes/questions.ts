@@ -11,13 +11,14 @@ import { listQuestions, similarQuestions } from '../queries/questions.js';
 import { decodeCursor, page } from '../lib/cursor.js';
 import type { Actor } from '../policies/actor.js';
 import { notFound } from '../errors.js';
+import { filesOf } from '../files/present.js';
 
 export async function questionRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;
   const detail = async (actor: Actor, id: number) => {
     const ctx = await loadQuestionForRead(db, actor, id);
     const [question] = await presentQuestions(db, actor, [ctx.question]);
-    return { ...question, answers: await presentAnswers(db, actor, ctx) };
+    return { ...question, answers: await presentAnswers(db, actor, ctx), files: (await filesOf(db, 'question', [id])).get(id) ?? [] };
   };
   const listPage = async (actor: Actor, query: z.infer<typeof QuestionFilter>, spaceId?: number) => {
     const rows = await listQuestions(db, actor, { spaceId, filter: query.filter, before: decodeCursor(query.cursor), limit: query.limit });
@@ -52,7 +53,7 @@ export async function questionRoutes(app: FoyerApp, svc: Services) {
   });
   app.post('/questions/:id/answers', { config: limit(svc, 60), schema: { params: IdParams, body: AnswerCreate, response: { 200: QuestionDetail, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    await questions.answerQuestion(svc, actor, req.params.id, req.body.body);
+    await questions.answerQuestion(svc, actor, req.params.id, req.body.body, req.body.fileIds);
     return detail(actor, req.params.id);
   });
   app.put('/questions/:id/best', { schema: { params: IdParams, body: BestAnswerInput, response: { 200: QuestionDetail, ...errors } } }, async (req) => {

@@ -4,8 +4,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post as apiPost } from '../lib/api';
 import type { Post, Space } from '../lib/types';
-import { useImageUploads } from '../lib/useImageUploads';
+import { IMAGE_TYPES, useImageUploads } from '../lib/useImageUploads';
+import { FILES_PER_ITEM, useFileUploads } from '../lib/useFileUploads';
 import { DraftImages, UploadProblems } from './DraftImages';
+import { FilePickButton } from './files/FilePickButton';
+import { UploadList } from './files/UploadList';
+import { useFileDrop } from './files/useFileDrop';
 import { AudiencePreview } from './labels/AudiencePreview';
 import { LabelError } from './labels/LabelError';
 import { LabelPicker } from './labels/LabelPicker';
@@ -33,6 +37,13 @@ export function Composer({ space, spaces }: Props) {
   const [posted, setPosted] = useState(false);
   const uploads = useImageUploads(LIMITS.imagesPerPost);
   const { images } = uploads;
+  const attachments = useFileUploads({ limit: FILES_PER_ITEM });
+  // Dropped or pasted pictures go to the images while there is room; any other file is attached.
+  const drop = useFileDrop((files) => {
+    const pictures = uploads.full ? [] : files.filter((f) => IMAGE_TYPES.includes(f.type));
+    uploads.add(pictures);
+    attachments.add(files.filter((f) => !pictures.includes(f)));
+  });
   const target = space ?? spaces?.find((s) => s.id === chosen) ?? spaces?.[0] ?? null;
   const spaceId = target?.id ?? null;
   // A picked label belongs to the space it was picked in; another space starts at its own default.
@@ -43,12 +54,13 @@ export function Composer({ space, spaces }: Props) {
   const label = picked && picked.spaceId === spaceId && picked.label <= (target?.labelCeiling ?? 0) ? picked.label : (target?.labelDefault ?? 0);
 
   const create = useMutation({
-    mutationFn: (input: { spaceId: number; body: string; label: number; imageIds?: number[] }) => apiPost<Post>('/posts', input),
+    mutationFn: (input: { spaceId: number; body: string; label: number; imageIds?: number[]; fileIds?: number[] }) => apiPost<Post>('/posts', input),
     onSuccess: (p) => {
       setBody('');
       setAnnouncement(NO_ANNOUNCEMENT);
       if (p.announcement) void qc.invalidateQueries({ queryKey: ['space', p.space.id, 'pinned'] });
       uploads.clear();
+      attachments.clear();
       setUnreachable(p.unreachableMentions ?? []);
       setPosted(true);
       void qc.invalidateQueries({ queryKey: ['feed'] });
@@ -59,13 +71,15 @@ export function Composer({ space, spaces }: Props) {
   });
 
   const submit = () => {
-    if (!spaceId || !body.trim() || create.isPending) return;
+    // Files still being sent would be left behind: wait for them.
+    if (!spaceId || !body.trim() || create.isPending || attachments.busy) return;
     setPosted(false);
     create.mutate({
       spaceId,
       body,
       label,
       ...(images.length > 0 ? { imageIds: images.map((i) => i.id) } : {}),
+      ...(attachments.uploaded.length > 0 ? { fileIds: attachments.uploaded.map((f) => f.id) } : {}),
       ...(canAnnounce ? announcementInput(announcement) : {}),
     });
   };
@@ -74,7 +88,8 @@ export function Composer({ space, spaces }: Props) {
   const remaining = LIMITS.postBody - body.length;
   return (
     <form
-      className="card composer"
+      className={drop.dragging ? 'card composer dragging' : 'card composer'}
+      {...drop.handlers}
       aria-label={t('composer.label')}
       onSubmit={(e) => {
         e.preventDefault();
@@ -117,6 +132,7 @@ export function Composer({ space, spaces }: Props) {
         }}
       />
       <DraftImages uploads={uploads} onRemoved={() => document.getElementById(`${id}-body`)?.focus()} />
+      <UploadList uploads={attachments} label={t('files.composer.attached')} onRemoved={() => document.getElementById(`${id}-body`)?.focus()} />
       {target && (
         <div className="composer-audience">
           <LabelPicker
@@ -148,11 +164,15 @@ export function Composer({ space, spaces }: Props) {
             e.target.value = '';
           }}
         />
+        <FilePickButton className="btn btn-ghost" onFiles={attachments.add} disabled={attachments.full} testId="composer-files">
+          <span aria-hidden="true">📎 </span>
+          {t('files.composer.attach')}
+        </FilePickButton>
         <span id={`${id}-hint`} className="muted small">
           {t('composer.hint')}
           {remaining < 500 && <> · {t('composer.remaining', { count: remaining })}</>}
         </span>
-        <button type="submit" className="btn btn-primary" data-testid="composer-submit" disabled={!body.trim() || create.isPending}>
+        <button type="submit" className="btn btn-primary" data-testid="composer-submit" disabled={!body.trim() || create.isPending || attachments.busy}>
           {create.isPending ? t('composer.posting') : t('composer.submit')}
         </button>
       </div>

@@ -12,6 +12,7 @@ import { PresenceDot } from './chat/PresenceDot';
 import { QuickSwitcher } from './chat/QuickSwitcher';
 import { UnreadBadge } from './chat/UnreadBadge';
 import { Menu } from './Menu';
+import { TopSearch } from './search/TopSearch';
 
 export function useUnreadCount(): number {
   const q = useQuery({
@@ -101,6 +102,7 @@ export function Layout() {
           {org?.name && <span className="brand-org">{org.name}</span>}
         </Link>
         <div className="topbar-spacer" />
+        <TopSearch />
         <QuickSwitcher />
         <Link
           to="/notifications"
@@ -141,6 +143,12 @@ export function Layout() {
               </Link>
               <Link to="/settings" onClick={close}>
                 {t('nav.settings')}
+              </Link>
+              <Link to="/transparency" onClick={close} data-testid="nav-transparency">
+                {t('nav.transparency')}
+              </Link>
+              <Link to="/policy" onClick={close} data-testid="nav-policy">
+                {t('compliance.nav')}
               </Link>
               <Link to="/declassifications" onClick={close}>
                 {t('nav.declassifications')}

@@ -21,6 +21,8 @@ import { SharedPostCard } from './shares/SharedPostCard';
 import { MentionTextarea } from './MentionTextarea';
 import { Reactions } from './Reactions';
 import { SafeHtml } from './SafeHtml';
+import { LinkPreviewCard } from './previews/LinkPreviewCard';
+import { AttachmentList } from './files/AttachmentList';
 
 export function usePostReaction(post: Post) {
   return useMutation({
@@ -229,6 +231,7 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
       ) : (
         post.html && <SafeHtml html={post.html} />
       )}
+      {!editing && <LinkPreviewCard html={post.html} />}
       {post.shared && <SharedPostCard shared={post.shared} via={{ kind: 'post', id: post.id }} />}
       {post.images && post.images.length > 0 && (
         <ul className={post.images.length === 1 ? 'post-images single' : 'post-images'} aria-label={t('post.images', { count: post.images.length })}>
@@ -241,6 +244,8 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
           ))}
         </ul>
       )}
+
+      <AttachmentList files={post.files} />
 
       <Reactions
         summary={post.reactions}

@@ -20,6 +20,9 @@ export type {
   EventName,
   Label,
   AudiencePreview,
+  DataOverview,
+  DataExport,
+  SessionInfo,
 } from '@foyer/shared';
 
 export type PostImage = z.infer<typeof S.PostImage>;
@@ -71,3 +74,25 @@ export type RegistryEntry = z.infer<typeof S.RegistryEntry>;
 export type Report = z.infer<typeof S.Report>;
 export type ReportCategory = z.infer<typeof S.ReportCategory>;
 export type ModerationAction = z.infer<typeof S.ModerationAction>;
+
+// Questions and answers, link previews (packages/shared/src/questions.ts, previews.ts)
+export type { Question, Answer, LinkPreview } from '@foyer/shared';
+export type QuestionDetail = z.infer<typeof S.QuestionDetail>;
+export type QuestionCreate = z.input<typeof S.QuestionCreate>;
+export type QuestionListFilter = z.infer<typeof S.QuestionFilter>['filter'];
+
+// Wiki pages (packages/shared/src/pages.ts)
+export type { PageSummary, WikiPage } from '@foyer/shared';
+export type PageRevision = z.infer<typeof S.PageRevision>;
+export type PageDiff = z.infer<typeof S.PageDiff>;
+export type PageRevisionText = PageRevision & { body: string };
+
+// Search (packages/shared/src/search.ts)
+export type { SearchType, SuggestResult } from '@foyer/shared';
+/** `label`: a sensitivity label level, shown when the server includes one (the contract may add it). */
+export type SearchHit = S.SearchHit & { label?: number | null };
+export type SearchResult = Omit<S.SearchResult, 'items'> & { items: SearchHit[] };
+
+// Files (packages/shared/src/files.ts)
+export type { FileRef, FileDetail, FileVersion, FileFolder, SpaceFiles, FileKind, FileRejection } from '@foyer/shared';
+export type FileSettings = z.infer<typeof S.FileSettings>;

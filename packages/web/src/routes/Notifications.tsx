@@ -11,6 +11,8 @@ export function notificationLink(n: Notification): string | null {
   if (n.type === 'report_received') return '/moderation';
   if (n.type === 'chat_mention' && typeof n.data.conversationId === 'number')
     return `/chat/${n.data.conversationId}${typeof n.data.messageId === 'number' ? `?message=${n.data.messageId}` : ''}`;
+  if (n.type === 'question_answered' && typeof n.data.questionId === 'number')
+    return `/questions/${n.data.questionId}${typeof n.data.answerId === 'number' ? `#answer-${n.data.answerId}` : ''}`;
   if (n.postId) return `/posts/${n.postId}${n.commentId ? `#comment-${n.commentId}` : ''}`;
   if (n.space) return n.type === 'join_request' ? `/spaces/${n.space.slug}/members` : `/spaces/${n.space.slug}`;
   return null;

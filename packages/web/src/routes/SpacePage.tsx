@@ -12,6 +12,7 @@ import { SpaceLabelFields, type SpaceLabels } from '../components/labels/SpaceLa
 import { PostCard } from '../components/PostCard';
 import { SpaceQuestions } from '../components/questions/SpaceQuestions';
 import { SpaceWiki } from '../components/wiki/SpaceWiki';
+import { SpaceFiles } from '../components/files/SpaceFiles';
 import { PostList } from '../components/PostList';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
 import { PurposeField } from '../components/closed/PurposeField';
@@ -117,6 +118,7 @@ export function SpacePage() {
           </NavLink>
           {space.abilities.read && <NavLink to={`${base}/questions`}>{t('spaces.tabQuestions')}</NavLink>}
           {space.abilities.read && <NavLink to={`${base}/wiki`}>{t('spaces.tabWiki')}</NavLink>}
+          {space.abilities.read && <NavLink to={`${base}/files`}>{t('spaces.tabFiles')}</NavLink>}
           <NavLink to={`${base}/about`}>{t('spaces.tabAbout')}</NavLink>
           {space.abilities.read && <NavLink to={`${base}/members`}>{t('spaces.tabMembers')}</NavLink>}
         </nav>
@@ -125,6 +127,7 @@ export function SpacePage() {
         <Route index element={<SpacePosts space={space} />} />
         <Route path="questions/*" element={space.abilities.read ? <SpaceQuestions space={space} /> : <NotFoundPage />} />
         <Route path="wiki/*" element={space.abilities.read ? <SpaceWiki space={space} /> : <NotFoundPage />} />
+        <Route path="files/*" element={space.abilities.read ? <SpaceFiles space={space} /> : <NotFoundPage />} />
         <Route path="about" element={<SpaceAbout space={space} />} />
         <Route path="members" element={<SpaceMembers space={space} />} />
         <Route path="*" element={<NotFoundPage />} />

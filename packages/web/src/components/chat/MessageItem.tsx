@@ -7,8 +7,10 @@ import type { Message, Reaction } from '../../lib/types';
 import { Avatar, PersonLink } from '../bits';
 import { Reactions } from '../Reactions';
 import { SafeHtml } from '../SafeHtml';
+import { LinkPreviewCard } from '../previews/LinkPreviewCard';
 import { SharedPostCard } from '../shares/SharedPostCard';
 import { MessageImages } from './MessageImages';
+import { AttachmentList } from '../files/AttachmentList';
 import type { MessageHandlers } from './messageHandlers';
 import { MessageToolbar } from './MessageToolbar';
 import { PresenceDot } from './PresenceDot';
@@ -59,7 +61,9 @@ export function MessageItem({ message: m, handlers, grouped = false, highlighted
             {m.quote && <QuoteBlock quote={m.quote} conversationId={m.conversationId} />}
             {/* An images-only message has no text: no empty paragraph for it. */}
             {m.html && <SafeHtml html={m.html} className="prose msg-body" />}
+            <LinkPreviewCard html={m.html} />
             <MessageImages images={m.images} />
+            <AttachmentList files={m.files} />
             {m.shared && <SharedPostCard shared={m.shared} via={{ kind: 'message', id: m.id }} />}
             {grouped && m.editedAt && <span className="muted small">{t('chat.edited')}</span>}
             {Object.values(m.reactions.counts).some((n) => n > 0) && <Reactions summary={m.reactions} canReact={m.abilities.react} busy={react.isPending} onToggle={onReact} picker={false} />}

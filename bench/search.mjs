@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// Search latency with and without the permission filter, in the same run, on the same data.
+//
+//   node bench/search.mjs [--scale tiny|small|full] [--db sqlite|postgres] [--queries 200] [--generate]
+//
+// Data: bench/generate-search.mjs (run with --generate, or before). The viewer is user 1, a
+// member of 50 of the spaces. For each one- and two-word query (words drawn log-uniformly from
+// vocabulary ranks 30..20,000, so from common to rare) three things are timed, interleaved:
+//   service   SearchService.search(): results, counts, space facet, hashtags, snippets, presenting
+//   filtered  the two full-text statements search() runs (top 21 + facet scan), with the filter
+//   bare      the same two statements without the permission filter
+// Reported: p50/p95 per kind and the filtered/bare ratio of the p95s.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, parseArgs, rng, summary, fmt, log } from './lib/common.mjs';
+import { generateSearch, searchDataDir, vocabulary } from './generate-search.mjs';
+
+const args = parseArgs();
+const scale = args.scale ?? 'tiny';
+const db = args.db ?? 'sqlite';
+const N = Number(args.queries ?? 200);
+const dataDir = searchDataDir(scale, db);
+if (args.generate || !fs.existsSync(path.join(dataDir, 'search-meta.json'))) await generateSearch({ scale, db });
+const meta = JSON.parse(fs.readFileSync(path.join(dataDir, 'search-meta.json'), 'utf8'));
+
+const dist = (p) => import(path.join(ROOT, 'packages/server/dist', p));
+const { openDb } = await dist('db/connection.js');
+const { SearchService } = await dist('search/service.js');
+const { visibleDocs } = await dist('search/permissions.js');
+const { parseQuery } = await dist('search/query.js');
+const { sql } = await import(path.join(ROOT, 'node_modules/kysely/dist/esm/index.js'));
+const conn = openDb({ databaseUrl: meta.databaseUrl, dataDir, poolSize: 4 });
+const service = new SearchService(conn.kysely, conn.dialect);
+const actor = { id: 1, role: 'member', scope: 'session' };
+
+// Words of the generator's vocabulary (same seed), from common to rare.
+const { words } = vocabulary(rng(7));
+const R = rng(99);
+const pickWord = () => words[Math.floor(Math.exp(Math.log(30) + R() * (Math.log(20_000) - Math.log(30))))];
+const queries = { one: Array.from({ length: N }, () => pickWord()), two: Array.from({ length: N }, () => `${pickWord()} ${pickWord()}`) };
+
+async function statements(q, filtered) {
+  const source = service.store.match(parseQuery(q));
+  if (!source) return 0;
+  const where = filtered ? sql`${source.where} and ${visibleDocs(conn.kysely, actor)}` : source.where;
+  const top = await sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${where} order by score desc, d.id desc limit 21`.execute(conn.kysely);
+  await sql`select d.kind, d.space_id from ${source.from} where ${where} limit 1001`.execute(conn.kysely);
+  return top.rows.length;
+}
+const time = async (fn) => {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+};
+
+// Warm-up: caches and statement preparation.
+for (const q of queries.one.slice(0, 20)) {
+  await service.search(actor, { q, sort: 'relevance', offset: 0, limit: 20 });
+  await statements(q, false);
+}
+
+const results = {};
+for (const [kind, list] of Object.entries(queries)) {
+  const s = { service: [], filtered: [], bare: [] };
+  let hits = 0;
+  for (const q of list) {
+    s.service.push(await time(() => service.search(actor, { q, sort: 'relevance', offset: 0, limit: 20 })));
+    s.filtered.push(await time(async () => (hits += (await statements(q, true)) > 0 ? 1 : 0)));
+    s.bare.push(await time(() => statements(q, false)));
+  }
+  results[kind] = { service: summary(s.service), filtered: summary(s.filtered), bare: summary(s.bare), withHits: hits / list.length };
+}
+await conn.close();
+
+const machine = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg()[0].toFixed(1)}`;
+log(`search bench: ${db}, scale ${scale} (${meta.counts.posts} posts, ${meta.counts.pages} pages, ${meta.counts.messages} messages, ${meta.counts.spaces} spaces), ${N} queries per kind; ${machine}`);
+log(`indexing while importing: ${Math.round(meta.itemsPerSecond)} items/s (${meta.indexed} items in ${fmt(meta.indexSeconds, 1)} s)`);
+for (const [kind, r] of Object.entries(results))
+  log(
+    `${kind}-word (${Math.round(r.withHits * 100)}% with hits): service p50 ${fmt(r.service.p50)} p95 ${fmt(r.service.p95)} ms | filtered p50 ${fmt(r.filtered.p50)} p95 ${fmt(r.filtered.p95)} ms | bare p50 ${fmt(r.bare.p50)} p95 ${fmt(r.bare.p95)} ms | filtered/bare p95 ${fmt(r.filtered.p95 / r.bare.p95)}x`,
+  );
+if (args.json) fs.writeFileSync(args.json, JSON.stringify({ scale, db, machine, meta, results }, null, 2));

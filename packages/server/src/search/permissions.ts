@@ -1,0 +1,40 @@
+/**
+ * Which search documents the actor may see, as one SQL condition on `search_docs d` — built from
+ * the policy modules, never re-derived: readable spaces (policies/spaces.ts) and the label rule
+ * for guests (policies/labels.ts) for space content; the conversations the actor takes part in
+ * (policies/conversations.ts) for messages; the directory (policies/users.ts) for people; the
+ * spaces the actor may know of (policies/spaces.ts) for spaces. Deleted and moderation-hidden
+ * items have visible = 0 from the commit that deleted or hid them (013_search triggers).
+ * Results, counts, facets, snippets and suggestions all go through this one condition.
+ */
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Actor } from '../policies/actor.js';
+import { readableSpaceIds, visibleSpaceFilter } from '../policies/spaces.js';
+import { labelCondition } from '../policies/labels.js';
+import { myConversationIds } from '../policies/conversations.js';
+import { directoryFilter } from '../policies/users.js';
+
+export const SPACE_CONTENT = ['post', 'comment', 'question', 'answer', 'page'] as const;
+
+export function visibleDocs(db: Kysely<DB>, actor: Actor): RawBuilder<SqlBool> {
+  const label = labelCondition(actor, 'd.label');
+  const spaceContent = sql`d.kind in ('post', 'comment', 'question', 'answer', 'page') and d.space_id in (${readableSpaceIds(db, actor)})${label ? sql` and ${label}` : sql``}`;
+  const messages = sql`d.kind = 'message' and d.conversation_id in (${myConversationIds(db, actor)})`;
+  const people = sql`d.kind = 'person' and d.item_id in (${db.selectFrom('users').select('users.id').where(directoryFilter(actor))})`;
+  const spaces = sql`d.kind = 'space' and d.item_id in (${db.selectFrom('spaces').select('spaces.id').where(visibleSpaceFilter(actor))})`;
+  return sql<SqlBool>`(d.visible = 1 and ((${spaceContent}) or (${messages}) or (${people}) or (${spaces})))`;
+}
+
+/**
+ * The has-files filter: the item has attachments. This is the one place that knows where
+ * attachments live — images of posts and messages, and rows of the files table (014_files) owned
+ * by the item.
+ */
+export function hasAttachments(): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(
+    (d.kind = 'post' and exists (select 1 from images i where i.post_id = d.item_id))
+    or (d.kind = 'message' and exists (select 1 from images i where i.message_id = d.item_id))
+    or (d.kind in ('post', 'comment', 'question', 'answer', 'page', 'message') and exists (select 1 from files f where f.owner_type = d.kind and f.owner_id = d.item_id and f.deleted_at is null))
+  )`;
+}

@@ -1,0 +1,224 @@
+/**
+ * Search: one query over every kind of document, with the permission condition inside the SQL of
+ * every statement (results, counts, space facet, hashtags, "did you mean", suggestions).
+ */
+import { PostgresAdapter, sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { SEARCH_COUNT_CAP, SEARCH_MAX_OFFSET, type SearchHit, type SearchResult, type SearchType, type SuggestResult } from '@foyer/shared';
+import type { DB } from '../db/schema.js';
+import type { Dialect } from '../db/connection.js';
+import type { Actor } from '../policies/actor.js';
+import { readableSpaceIds } from '../policies/spaces.js';
+import { labelCondition } from '../policies/labels.js';
+import { presentUserSummary, userSummariesById } from '../presenters/users.js';
+import { spaceRef } from '../presenters/spaces.js';
+import { parseAnyWords, parsePrefixQuery, parseQuery, type ParsedQuery } from './query.js';
+import { storeFor, type MatchSource, type SearchStore } from './store.js';
+import { hasAttachments, visibleDocs } from './permissions.js';
+import { highlightAll, snippet } from './snippet.js';
+import { didYouMean } from './didyoumean.js';
+import { words, type Lang } from './analysis.js';
+
+export interface SearchParams {
+  q: string;
+  types?: SearchType[];
+  spaceId?: number;
+  authorId?: number;
+  from?: string;
+  to?: string;
+  hasFiles?: boolean;
+  sort: 'relevance' | 'date';
+  offset: number;
+  limit: number;
+}
+
+interface HitRow {
+  kind: SearchType;
+  item_id: number;
+  parent_id: number | null;
+  space_id: number | null;
+  conversation_id: number | null;
+  author_id: number | null;
+  lang: string;
+  title: string;
+  body: string;
+  created_at: string;
+  score: number;
+}
+
+const EMPTY: Omit<SearchResult, 'truncated'> = { items: [], nextCursor: null, counts: {}, countsCapped: false, spaces: [], hashtags: [], didYouMean: null };
+
+const and = (parts: RawBuilder<unknown>[]) => sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+const isoOrNull = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
+
+export const encodeOffset = (n: number) => Buffer.from(`o${n}`).toString('base64url');
+/** Offset from a cursor; undefined for a malformed one (the route answers 400). */
+export function decodeOffset(cursor: string | undefined): number | undefined {
+  if (!cursor) return 0;
+  const m = /^o(\d{1,5})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isInteger(n) && n <= SEARCH_MAX_OFFSET ? n : undefined;
+}
+
+/** The dialect of a Kysely instance, for callers that only hold the database handle. */
+export const dialectOf = (db: Kysely<DB>): Dialect => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
+
+export class SearchService {
+  readonly store: SearchStore;
+  constructor(
+    private readonly db: Kysely<DB>,
+    dialect: Dialect,
+  ) {
+    this.store = storeFor(dialect);
+  }
+
+  /** Filters other than the type: they narrow results and counts alike. */
+  private filters(p: SearchParams): RawBuilder<unknown>[] {
+    const out: RawBuilder<unknown>[] = [];
+    if (p.spaceId !== undefined) out.push(sql`d.space_id = ${p.spaceId} and d.kind <> 'space'`);
+    if (p.authorId !== undefined) out.push(sql`d.author_id = ${p.authorId} and d.kind <> 'space'`);
+    const from = isoOrNull(p.from);
+    const to = isoOrNull(p.to);
+    if (from) out.push(sql`d.created_at >= ${from}`);
+    if (to) out.push(sql`d.created_at <= ${to}`);
+    if (p.hasFiles) out.push(hasAttachments());
+    return out;
+  }
+
+  async search(actor: Actor, p: SearchParams): Promise<SearchResult> {
+    const parsed = parseQuery(p.q);
+    const source = this.store.match(parsed);
+    if (!source || p.offset >= SEARCH_MAX_OFFSET) return { ...EMPTY, truncated: parsed.truncated };
+    const visible = visibleDocs(this.db, actor);
+    const filters = this.filters(p);
+    const typed = p.types?.length ? [...filters, sql`d.kind in (${sql.join(p.types)})`] : filters;
+    const where = and([source.where, visible, ...typed]);
+    const order = p.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
+    const limit = Math.min(p.limit, SEARCH_MAX_OFFSET - p.offset);
+    const { rows } = await sql<HitRow>`
+      select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.lang, d.title, d.body, d.created_at, ${source.score} as score
+      from ${source.from} where ${where} order by ${order} limit ${limit + 1} offset ${p.offset}`.execute(this.db);
+    const page = rows.slice(0, limit);
+    const first = p.offset === 0;
+    const [facets, hashtags, items] = await Promise.all([
+      first ? this.facets(source, and([source.where, visible, ...filters])) : null,
+      first && (!p.types || p.types.includes('post')) && !filters.length ? this.hashtags(actor, p.q) : [],
+      this.present(page, parsed),
+    ]);
+    const suggestion = first && !page.length ? await didYouMean(this.db, this.store, visible, parsed.plainWords) : null;
+    return {
+      items,
+      nextCursor: rows.length > limit && p.offset + limit < SEARCH_MAX_OFFSET ? encodeOffset(p.offset + limit) : null,
+      counts: facets?.counts ?? {},
+      countsCapped: facets?.capped ?? false,
+      spaces: facets?.spaces ?? [],
+      hashtags,
+      didYouMean: suggestion,
+      truncated: parsed.truncated,
+    };
+  }
+
+  /** Counts per type and the top spaces, over at most SEARCH_COUNT_CAP visible matches. */
+  private async facets(source: MatchSource, where: RawBuilder<SqlBool>) {
+    const { rows } = await sql<{ kind: string; space_id: number | null }>`
+      select d.kind, d.space_id from ${source.from} where ${where} limit ${SEARCH_COUNT_CAP + 1}`.execute(this.db);
+    const capped = rows.length > SEARCH_COUNT_CAP;
+    const counts: Record<string, number> = {};
+    const bySpace = new Map<number, number>();
+    for (const r of rows.slice(0, SEARCH_COUNT_CAP)) {
+      counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+      if (r.space_id !== null && r.kind !== 'space') bySpace.set(r.space_id, (bySpace.get(r.space_id) ?? 0) + 1);
+    }
+    const top = [...bySpace].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 10);
+    const spaces = top.length ? await this.db.selectFrom('spaces').select(['id', 'slug', 'name', 'visibility']).where('id', 'in', top.map((t) => t[0])).execute() : [];
+    const byId = new Map(spaces.map((s) => [s.id, s]));
+    return { counts, capped, spaces: top.filter(([id]) => byId.has(id)).map(([id, count]) => ({ space: spaceRef(byId.get(id)!), count })) };
+  }
+
+  /** Hashtags equal to a query word, counted over posts the actor may read (none shown at zero). */
+  private async hashtags(actor: Actor, q: string): Promise<{ tag: string; count: number }[]> {
+    const tags = [...new Set(words(q).map((w) => w.word.toLowerCase()))].filter((t) => t.length <= 64 && !/^\d+$/.test(t)).slice(0, 8);
+    if (!tags.length) return [];
+    let query = this.db
+      .selectFrom('post_hashtags as h')
+      .innerJoin('posts', 'posts.id', 'h.post_id')
+      .select(['h.tag'])
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('h.tag', 'in', tags)
+      .where('posts.space_id', 'in', readableSpaceIds(this.db, actor))
+      .where('posts.deleted_at', 'is', null)
+      .where('posts.hidden_at', 'is', null)
+      .groupBy('h.tag');
+    const label = labelCondition(actor, 'posts.label');
+    if (label) query = query.where(label);
+    return (await query.execute()).map((r) => ({ tag: r.tag, count: Number(r.count) })).filter((r) => r.count > 0).sort((a, b) => b.count - a.count);
+  }
+
+  private async present(rows: HitRow[], parsed: ParsedQuery): Promise<SearchHit[]> {
+    if (!rows.length) return [];
+    const userIds = rows.map((r) => (r.kind === 'person' ? r.item_id : r.author_id)).filter((id): id is number => id !== null);
+    const spaceIds = [...new Set(rows.map((r) => r.space_id).filter((id): id is number => id !== null))];
+    const [users, spaces] = await Promise.all([
+      userSummariesById(this.db, userIds),
+      spaceIds.length ? this.db.selectFrom('spaces').select(['id', 'slug', 'name', 'visibility']).where('id', 'in', spaceIds).execute() : [],
+    ]);
+    const spaceBy = new Map(spaces.map((s) => [s.id, s]));
+    return rows.map((r) => {
+      const lang = r.lang as Lang;
+      const userId = r.kind === 'person' ? r.item_id : r.author_id;
+      const user = userId !== null ? users.get(userId) : undefined;
+      const space = r.space_id !== null ? spaceBy.get(r.space_id) : undefined;
+      return {
+        type: r.kind,
+        id: r.item_id,
+        parentId: r.parent_id,
+        space: space ? spaceRef(space) : null,
+        conversationId: r.conversation_id,
+        author: user ? presentUserSummary(user) : null,
+        titleHtml: highlightAll(r.title, lang, parsed.highlight),
+        snippetHtml: snippet(r.body, lang, parsed.highlight),
+        createdAt: r.created_at,
+      };
+    });
+  }
+
+  /** Items of one kind sharing words with a text (any word may match), best first: their ids. */
+  async similar(actor: Actor, text: string, kind: SearchType, limit: number): Promise<number[]> {
+    const source = this.store.match(parseAnyWords(text));
+    if (!source) return [];
+    const { rows } = await sql<{ item_id: number }>`
+      select d.item_id, ${source.score} as score from ${source.from}
+      where ${and([source.where, sql`d.kind = ${kind}`, visibleDocs(this.db, actor)])} order by score desc, d.id desc limit ${limit}`.execute(this.db);
+    return rows.map((r) => r.item_id);
+  }
+
+  /** Search-as-you-type over people, spaces and pages the actor may see. */
+  async suggest(actor: Actor, q: string, limit: number): Promise<SuggestResult> {
+    const ws = parsePrefixQuery(q);
+    const source = ws.join('').length >= 2 ? this.store.matchNames(ws) : null;
+    if (!source) return { people: [], spaces: [], pages: [] };
+    const visible = visibleDocs(this.db, actor);
+    const kinds = ['person', 'space', 'page'] as const;
+    const [people, spaces, pages] = await Promise.all(
+      kinds.map(
+        (kind) =>
+          sql<{ item_id: number; space_id: number | null; title: string; lang: string }>`
+            select d.item_id, d.space_id, d.title, d.lang, ${source.score} as score from ${source.from}
+            where ${and([source.where, sql`d.kind = ${kind}`, visible])} order by score desc, d.id limit ${limit}`
+            .execute(this.db)
+            .then((r) => r.rows),
+      ),
+    );
+    const users = await userSummariesById(this.db, people.map((r) => r.item_id));
+    const spaceIds = [...new Set([...spaces.map((r) => r.item_id), ...pages.map((r) => r.space_id!)])];
+    const spaceRows = spaceIds.length ? await this.db.selectFrom('spaces').select(['id', 'slug', 'name', 'visibility']).where('id', 'in', spaceIds).execute() : [];
+    const spaceBy = new Map(spaceRows.map((s) => [s.id, s]));
+    const highlight = { exact: new Set<string>(), prefixes: ws };
+    return {
+      people: people.flatMap((r) => (users.has(r.item_id) ? [presentUserSummary(users.get(r.item_id)!)] : [])),
+      spaces: spaces.flatMap((r) => (spaceBy.has(r.item_id) ? [spaceRef(spaceBy.get(r.item_id)!)] : [])),
+      pages: pages.flatMap((r) =>
+        spaceBy.has(r.space_id!) ? [{ id: r.item_id, title: r.title, titleHtml: highlightAll(r.title, r.lang as Lang, highlight), space: spaceRef(spaceBy.get(r.space_id!)!) }] : [],
+      ),
+    };
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The dialect-specific half of search (the "SearchProvider" of DESIGN.md): where terms are stored
+ * and how a parsed query matches them. SQLite keeps terms in contentless FTS5 tables keyed by
+ * search_docs.id; PostgreSQL in a GIN-indexed tsvector column with the 'simple' configuration
+ * (the terms are already analysed by the app, so both databases index identical tokens).
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Dialect } from '../db/connection.js';
+import type { DocKind, SearchDoc } from './documents.js';
+import { prefixToFts5, prefixToTsquery, toFts5, toTsquery, type ParsedQuery } from './query.js';
+
+export interface QueueRow {
+  kind: string;
+  item_id: number;
+}
+
+/** A FROM clause (alias `d` for search_docs), its match condition and a score (higher is better). */
+export interface MatchSource {
+  from: RawBuilder<unknown>;
+  where: RawBuilder<unknown>;
+  score: RawBuilder<number>;
+}
+
+export interface SearchStore {
+  /** Takes up to `n` queued changes for this transaction (never the same ones as another node). */
+  claim(trx: Kysely<DB>, n: number): Promise<QueueRow[]>;
+  write(trx: Kysely<DB>, docs: SearchDoc[]): Promise<void>;
+  remove(trx: Kysely<DB>, kind: DocKind, itemIds: number[]): Promise<void>;
+  /** Full-text match of a parsed query, or null when it has nothing positive to match. */
+  match(q: Pick<ParsedQuery, 'positive' | 'negative' | 'mode'>): MatchSource | null;
+  /** Prefix match over names and titles (search-as-you-type). */
+  matchNames(words: string[]): MatchSource | null;
+}
+
+const DOC_COLUMNS = ['kind', 'item_id', 'parent_id', 'space_id', 'conversation_id', 'author_id', 'label', 'visible', 'lang', 'title', 'body', 'created_at'] as const;
+const docRow = (d: SearchDoc) => ({
+  kind: d.kind,
+  item_id: d.itemId,
+  parent_id: d.parentId,
+  space_id: d.spaceId,
+  conversation_id: d.conversationId,
+  author_id: d.authorId,
+  label: d.label,
+  visible: d.visible,
+  lang: d.lang,
+  title: d.title,
+  body: d.body,
+  created_at: d.createdAt,
+});
+/** Rows per multi-row statement: 12 columns x 500 stays far below SQLite's parameter limit. */
+const CHUNK = 500;
+const updateAll = DOC_COLUMNS.filter((c) => c !== 'kind' && c !== 'item_id');
+
+export const sqliteStore: SearchStore = {
+  async claim(trx, n) {
+    const rows = await trx.selectFrom('search_queue').select(['id', 'kind', 'item_id']).orderBy('id').limit(n).execute();
+    if (rows.length) await trx.deleteFrom('search_queue').where('id', 'in', rows.map((r) => r.id)).execute();
+    return rows;
+  },
+  async write(trx, docs) {
+    // Multi-row statements per chunk: the indexer's cost is per statement far more than per row.
+    for (let i = 0; i < docs.length; i += CHUNK) {
+      const chunk = docs.slice(i, i + CHUNK);
+      const kind = chunk[0].kind;
+      const itemIds = chunk.map((d) => d.itemId);
+      const before = await trx.selectFrom('search_docs').select('id').where('kind', '=', kind).where('item_id', 'in', itemIds).execute();
+      if (before.length) {
+        const ids = before.map((r) => r.id);
+        await sql`delete from search_fts where rowid in (${sql.join(ids)})`.execute(trx);
+        await sql`delete from search_names where rowid in (${sql.join(ids)})`.execute(trx);
+      }
+      await trx
+        .insertInto('search_docs')
+        .values(chunk.map(docRow))
+        .onConflict((oc) => oc.columns(['kind', 'item_id']).doUpdateSet((eb) => Object.fromEntries(updateAll.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+        .execute();
+      const rows = await trx.selectFrom('search_docs').select(['id', 'item_id']).where('kind', '=', kind).where('item_id', 'in', itemIds).execute();
+      const idOf = new Map(rows.map((r) => [r.item_id, r.id]));
+      await sql`insert into search_fts (rowid, title, body) values ${sql.join(chunk.map((d) => sql`(${idOf.get(d.itemId)}, ${d.titleTerms}, ${d.bodyTerms})`))}`.execute(trx);
+      const named = chunk.filter((d) => d.nameTerms);
+      if (named.length) await sql`insert into search_names (rowid, name) values ${sql.join(named.map((d) => sql`(${idOf.get(d.itemId)}, ${d.nameTerms})`))}`.execute(trx);
+    }
+  },
+  async remove(trx, kind, itemIds) {
+    if (!itemIds.length) return;
+    const rows = await trx.selectFrom('search_docs').select('id').where('kind', '=', kind).where('item_id', 'in', itemIds).execute();
+    for (const { id } of rows) {
+      await sql`delete from search_fts where rowid = ${id}`.execute(trx);
+      await sql`delete from search_names where rowid = ${id}`.execute(trx);
+    }
+    if (rows.length) await trx.deleteFrom('search_docs').where('id', 'in', rows.map((r) => r.id)).execute();
+  },
+  match(q) {
+    const expr = toFts5(q);
+    if (!expr) return null;
+    // bm25 is lower-is-better; titles weigh four times the body.
+    return { from: sql`search_fts join search_docs d on d.id = search_fts.rowid`, where: sql`search_fts match ${expr}`, score: sql<number>`-bm25(search_fts, 4.0, 1.0)` };
+  },
+  matchNames(ws) {
+    const expr = prefixToFts5(ws);
+    if (!expr) return null;
+    return { from: sql`search_names join search_docs d on d.id = search_names.rowid`, where: sql`search_names match ${expr}`, score: sql<number>`-bm25(search_names)` };
+  },
+};
+
+const tsv = (d: SearchDoc) => sql`setweight(to_tsvector('simple', ${d.titleTerms}), 'A') || setweight(to_tsvector('simple', ${d.bodyTerms}), 'D')`;
+
+export const postgresStore: SearchStore = {
+  async claim(trx, n) {
+    // SKIP LOCKED: several nodes drain the queue at once without taking the same rows.
+    const { rows } = await sql<QueueRow>`
+      delete from search_queue where id in (select id from search_queue order by id limit ${n} for update skip locked)
+      returning kind, item_id`.execute(trx);
+    if (!rows.length) return rows;
+    // Two nodes may hold different queue rows of the same item: the later one waits for the
+    // earlier one's commit and then reads the newer source row, so the newest text always wins.
+    await sql`select count(pg_advisory_xact_lock(727275, hashtext(s.kind || ':' || s.item_id))) from
+      (select distinct kind, item_id from unnest(${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.item_id)}::int[]) as t(kind, item_id) order by kind, item_id) s`.execute(trx);
+    return rows;
+  },
+  async write(trx, docs) {
+    const k = trx as unknown as Kysely<any>;
+    for (let i = 0; i < docs.length; i += 200) {
+      const chunk = docs.slice(i, i + 200);
+      await k
+        .insertInto('search_docs')
+        .values(chunk.map((d) => ({ ...docRow(d), tsv: tsv(d), name_terms: d.nameTerms })))
+        .onConflict((oc: any) =>
+          oc.columns(['kind', 'item_id']).doUpdateSet((eb: any) => Object.fromEntries([...updateAll, 'tsv', 'name_terms'].map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        )
+        .execute();
+    }
+  },
+  async remove(trx, kind, itemIds) {
+    if (itemIds.length) await trx.deleteFrom('search_docs').where('kind', '=', kind).where('item_id', 'in', itemIds).execute();
+  },
+  match(q) {
+    const expr = toTsquery(q);
+    if (!expr) return null;
+    const query = sql`to_tsquery('simple', ${expr})`;
+    return { from: sql`search_docs d`, where: sql`d.tsv @@ ${query}`, score: sql<number>`ts_rank(d.tsv, ${query}, 1)` };
+  },
+  matchNames(ws) {
+    const expr = prefixToTsquery(ws);
+    if (!expr) return null;
+    const query = sql`to_tsquery('simple', ${expr})`;
+    return {
+      from: sql`search_docs d`,
+      where: sql`d.name_terms is not null and to_tsvector('simple', d.name_terms) @@ ${query}`,
+      score: sql<number>`ts_rank(to_tsvector('simple', d.name_terms), ${query})`,
+    };
+  },
+};
+
+export const storeFor = (dialect: Dialect): SearchStore => (dialect === 'postgres' ? postgresStore : sqliteStore);
