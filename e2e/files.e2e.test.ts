@@ -201,4 +201,22 @@ describe('files', () => {
     expect((await otto.call('GET', `/files/${poster.id}/thumb`)).status).toBe(404);
     expect((await otto.call('GET', `/spaces/${space.id}/files`)).status).toBe(404);
   });
+
+  it('speaks German', async () => {
+    await uma.call('PATCH', '/me', { locale: 'de' });
+    const page = await browser.open(uma, `/spaces/${space.slug}/files`);
+    await page.getByRole('heading', { name: 'Dateien', level: 2 }).waitFor();
+    await page.getByText('Bis zu 100 MB pro Datei.').waitFor();
+    await page.getByTestId('folder-Reports').getByRole('link').click();
+    const report = page.getByTestId('file-report.pdf');
+    await report.getByText('PDF-Dokument').waitFor();
+    await report.getByRole('button', { name: 'Aktionen für report.pdf' }).click();
+    await page.getByTestId('file-delete').click();
+    await page.getByText('„report.pdf“ mit allen 2 Versionen löschen? Das lässt sich nicht rückgängig machen.').waitFor();
+    await screenshot(page, 'files-de');
+    await page.getByRole('button', { name: 'Löschen' }).click();
+    await report.waitFor({ state: 'detached' });
+    await page.getByText('Dieser Ordner ist leer.').waitFor();
+    await uma.call('PATCH', '/me', { locale: 'en' });
+  });
 });

@@ -147,6 +147,14 @@ export const AUDIT_ACTIONS = [
   'role.revoked',
   'org_role.changed',
   'audit.verified',
+  'data_export.requested',
+  'data_export.downloaded',
+  'account.erasure_requested',
+  'account.erased',
+  'retention.ran',
+  'retention.space_changed',
+  'legal_hold.placed',
+  'legal_hold.lifted',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

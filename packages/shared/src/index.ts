@@ -12,3 +12,4 @@ export * from './search.js';
 export * from './compliance.js';
 export * from './files.js';
 export * from './privacy.js';
+export * from './retention.js';

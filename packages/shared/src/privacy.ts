@@ -5,8 +5,10 @@ export const DataCategoryCount = z.object({
   /** Category key (profile, posts, comments, messages, …); the client translates it. */
   key: z.string(),
   count: z.number(),
-  /** The works agreement's retention rule for it (a content type), or null: kept until deleted. */
+  /** The works agreement's retention type for it, or null when none applies. */
   retention: z.string().nullable(),
+  /** Days after which the works agreement has it deleted; null: kept until deleted by someone. */
+  retentionDays: z.number().nullable(),
 });
 export const DataOverview = z.object({ categories: z.array(DataCategoryCount) });
 export type DataOverview = z.infer<typeof DataOverview>;

@@ -397,8 +397,10 @@ export const RegistryEntry = z.object({
 });
 
 export const ReportCategory = z.enum(['harassment', 'discrimination', 'confidential_leak', 'illegal', 'spam', 'other']);
+/** Everything a person can report: space content and chat messages. */
+export const ReportTargetType = z.enum(['post', 'comment', 'message', 'question', 'answer', 'page']);
 export const ReportCreate = z.object({
-  targetType: z.enum(['post', 'comment', 'message']),
+  targetType: ReportTargetType,
   targetId: Id,
   category: ReportCategory,
   note: trimmed(1000).default(''),
@@ -413,7 +415,7 @@ export const ModerationDecision = z.object({
 });
 export const Report = z.object({
   id: z.number(),
-  targetType: z.enum(['post', 'comment', 'message']),
+  targetType: ReportTargetType,
   targetId: z.number(),
   category: ReportCategory,
   note: z.string(),
@@ -422,7 +424,17 @@ export const Report = z.object({
   createdAt: z.string(),
   space: SpaceRef.nullable(),
   /** Exactly the reported item, for its moderators — never its surroundings. */
-  item: z.object({ author: UserSummary, html: z.string(), createdAt: z.string(), hidden: z.boolean(), deleted: z.boolean() }),
+  item: z.object({
+    author: UserSummary,
+    /** Questions and pages have a title; posts, comments, messages and answers do not. */
+    title: z.string().nullable(),
+    html: z.string(),
+    createdAt: z.string(),
+    hidden: z.boolean(),
+    deleted: z.boolean(),
+    /** Where the item lives, for a link from the queue: the post of a comment, the question of an answer, the conversation of a message. */
+    parentId: z.number().nullable(),
+  }),
   actions: z.array(z.object({ action: ModerationAction, reason: z.string(), moderator: UserSummary, createdAt: z.string() })),
 });
 

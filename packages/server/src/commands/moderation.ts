@@ -9,6 +9,9 @@ import { nowIso } from '../lib/time.js';
 import type { Actor } from '../policies/actor.js';
 import { loadCommentForRead, loadPostForRead } from '../policies/posts.js';
 import { loadMessageForRead } from '../policies/conversations.js';
+import { loadAnswerForRead, loadQuestionForRead } from '../policies/questions.js';
+import { loadPageForRead } from '../policies/pages.js';
+import { dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
 import { escalatingCategories, mayModerate, type ReportRow } from '../policies/moderation.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
@@ -23,7 +26,7 @@ interface Target {
 }
 
 /** The reported item, through the reporter's own read policy: what they cannot see, they cannot report (404). */
-async function targetFor(db: Kysely<DB>, actor: Actor, type: 'post' | 'comment' | 'message', id: number): Promise<Target> {
+async function targetFor(db: Kysely<DB>, actor: Actor, type: ReportRow['target_type'], id: number): Promise<Target> {
   if (type === 'post') {
     const c = await loadPostForRead(db, actor, id);
     return { spaceId: c.space.id, conversationId: null, authorId: c.post.author_id, spaceless: false };
@@ -31,6 +34,19 @@ async function targetFor(db: Kysely<DB>, actor: Actor, type: 'post' | 'comment' 
   if (type === 'comment') {
     const c = await loadCommentForRead(db, actor, id);
     return { spaceId: c.space.id, conversationId: null, authorId: c.comment.author_id, spaceless: false };
+  }
+  if (type === 'question') {
+    const c = await loadQuestionForRead(db, actor, id);
+    return { spaceId: c.space.id, conversationId: null, authorId: c.question.author_id, spaceless: false };
+  }
+  if (type === 'answer') {
+    const c = await loadAnswerForRead(db, actor, id);
+    return { spaceId: c.space.id, conversationId: null, authorId: c.answer.author_id, spaceless: false };
+  }
+  if (type === 'page') {
+    // A wiki page has many writers: its author here is whoever saved the version being reported.
+    const c = await loadPageForRead(db, actor, id);
+    return { spaceId: c.space.id, conversationId: null, authorId: c.page.updated_by, spaceless: false };
   }
   const c = await loadMessageForRead(db, actor, id);
   return { spaceId: c.conversation.space_id, conversationId: c.conversation.id, authorId: c.message.author_id, spaceless: c.conversation.space_id === null };
@@ -91,23 +107,29 @@ export async function loadReportForModerator(db: Kysely<DB>, actor: Actor, id: n
   return report;
 }
 
-const TABLE = { post: 'posts', comment: 'comments', message: 'messages' } as const;
+/** The table of each reportable item type (every one has body, html, hidden_at and deleted_at). */
+export const REPORT_TABLE = { post: 'posts', comment: 'comments', message: 'messages', question: 'questions', answer: 'answers', page: 'pages' } as const;
 
 export async function decide(svc: Services, actor: Actor, reportId: number, decision: z.infer<typeof ModerationDecision>) {
   if (actor.scope === 'read') throw forbidden('this token can only read');
   const report = await loadReportForModerator(svc.db, actor, reportId);
   if (report.status === 'resolved') throw conflict('this report was already resolved');
   if (decision.action === 'mute' && (report.space_id === null || !decision.muteDays)) throw invalid('a mute needs a space and a number of days', { fields: { muteDays: 'required' } });
-  const table = TABLE[report.target_type];
+  const table = REPORT_TABLE[report.target_type];
   const item = await svc.db.selectFrom(table).select(['id', 'deleted_at']).where('id', '=', report.target_id).executeTakeFirst();
   if (!item) throw notFound('item');
   const now = nowIso();
+  const dropsFiles = decision.action === 'delete' && !item.deleted_at && FILE_OWNERS.has(report.target_type);
   await write(svc, async (trx) => {
     if (decision.action === 'hide') await trx.updateTable(table).set({ hidden_at: now }).where('id', '=', report.target_id).execute();
     if (decision.action === 'restore') await trx.updateTable(table).set({ hidden_at: null }).where('id', '=', report.target_id).execute();
     if (decision.action === 'delete' && !item.deleted_at) {
       await trx.updateTable(table).set({ body: '', html: '', deleted_at: now }).where('id', '=', report.target_id).execute();
       await keepCountsRight(trx, report);
+      if (dropsFiles) await dropItemFiles(trx, report.target_type as 'question' | 'answer' | 'page', [report.target_id]);
+      // A deleted question takes its answers' attachments along, as deleteQuestion does.
+      if (report.target_type === 'question')
+        await dropItemFiles(trx, 'answer', (await trx.selectFrom('answers').select('id').where('question_id', '=', report.target_id).execute()).map((a) => a.id));
     }
     if (decision.action === 'mute') {
       const until = new Date(Date.now() + decision.muteDays! * 86_400_000).toISOString();
@@ -130,10 +152,28 @@ export async function decide(svc: Services, actor: Actor, reportId: number, deci
       await notify(trx, { userId, type: 'moderation_decision', actorId: null, spaceId: report.space_id, data: { reportId: report.id, action: decision.action, reason: decision.reason } });
     if (['hide', 'restore', 'delete'].includes(decision.action)) await announceChange(trx, report);
   });
+  if (dropsFiles) await purgeDeletedFiles(svc);
 }
 
-/** A deleted comment or thread reply no longer counts on its post or thread root. */
+/** Items whose attachments live in the files table and go with them, as when their own delete command runs. */
+const FILE_OWNERS = new Set<ReportRow['target_type']>(['question', 'answer', 'page']);
+
+/**
+ * What the item's own delete command does besides the tombstone: a deleted comment, thread reply
+ * or answer no longer counts (nor stays the best answer); a deleted page's children move up to its
+ * parent and its links go.
+ */
 async function keepCountsRight(trx: Kysely<DB>, r: ReportRow) {
+  if (r.target_type === 'answer') {
+    const a = await trx.selectFrom('answers').select('question_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
+    await trx.updateTable('questions').set((eb) => ({ answer_count: eb('answer_count', '-', 1) })).where('id', '=', a.question_id).execute();
+    await trx.updateTable('questions').set({ best_answer_id: null }).where('id', '=', a.question_id).where('best_answer_id', '=', r.target_id).execute();
+  }
+  if (r.target_type === 'page') {
+    const p = await trx.selectFrom('pages').select('parent_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
+    await trx.updateTable('pages').set({ parent_id: p.parent_id }).where('parent_id', '=', r.target_id).execute();
+    await trx.deleteFrom('page_links').where((eb) => eb.or([eb('from_page', '=', r.target_id), eb('to_page', '=', r.target_id)])).execute();
+  }
   if (r.target_type === 'comment') {
     const c = await trx.selectFrom('comments').select('post_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
     await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '-', 1) })).where('id', '=', c.post_id).execute();
@@ -144,12 +184,12 @@ async function keepCountsRight(trx: Kysely<DB>, r: ReportRow) {
   }
 }
 
-/** Readers refetch the item: a hidden or deleted one then answers 404 or a tombstone. */
+/** Readers refetch the item: a hidden or deleted one then answers 404 or a tombstone. Questions, answers and pages have no live events. */
 async function announceChange(trx: Kysely<DB>, r: ReportRow) {
   const labelOf = async (postId: number) => (await trx.selectFrom('posts').select('label').where('id', '=', postId).executeTakeFirstOrThrow()).label;
   if (r.target_type === 'post') await emit(trx, 'post.updated', { spaceId: r.space_id!, postId: r.target_id }, { spaceId: r.space_id, label: await labelOf(r.target_id) });
   else if (r.target_type === 'comment') {
     const c = await trx.selectFrom('comments').select('post_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
     await emit(trx, 'comment.updated', { spaceId: r.space_id!, postId: c.post_id, commentId: r.target_id }, { spaceId: r.space_id, label: await labelOf(c.post_id) });
-  } else await emit(trx, 'message.updated', { conversationId: r.conversation_id!, messageId: r.target_id }, { conversationId: r.conversation_id });
+  } else if (r.target_type === 'message') await emit(trx, 'message.updated', { conversationId: r.conversation_id!, messageId: r.target_id }, { conversationId: r.conversation_id });
 }

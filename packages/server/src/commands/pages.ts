@@ -11,6 +11,7 @@ import type { Actor } from '../policies/actor.js';
 import { loadSpaceForView, type SpaceRow } from '../policies/spaces.js';
 import { assertLabelFits } from '../policies/labels.js';
 import { loadPageForRead, pageAbilities } from '../policies/pages.js';
+import { assertNotMuted } from '../policies/moderation.js';
 import { resolveWikiLinks } from '../pages/links.js';
 import { renderMarkdown } from '../markdown/render.js';
 import { attachFiles, replaceItemFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
@@ -46,6 +47,7 @@ export async function createPage(svc: Services, actor: Actor, spaceId: number, i
   const ctx = await loadSpaceForView(svc.db, actor, spaceId);
   if (ctx.space.archived_at) throw new AppError(409, 'space_archived', 'this space is archived');
   if (!pageAbilities(actor, ctx).edit) throw forbidden('only members can write pages here');
+  await assertNotMuted(svc.db, spaceId, actor.id);
   const label = input.label ?? ctx.space.label_default;
   await assertLabelFits(svc.db, ctx.space, label);
   await assertParent(svc.db, spaceId, input.parentId ?? null);
@@ -81,6 +83,7 @@ export async function createPage(svc: Services, actor: Actor, spaceId: number, i
 export async function savePage(svc: Services, actor: Actor, pageId: number, input: { title: string; body: string; baseVersion: number; fileIds?: number[] }) {
   const ctx = await loadPageForRead(svc.db, actor, pageId);
   if (!pageAbilities(actor, ctx).edit || ctx.space.archived_at) throw forbidden('you cannot edit this page');
+  await assertNotMuted(svc.db, ctx.space.id, actor.id);
   const { html, linked } = await rendered(svc.db, ctx.space, input.body);
   const now = nowIso();
   await write(svc, async (trx) => {

@@ -16,6 +16,8 @@ import * as m013 from './migrations/013_search.js';
 import * as m014 from './migrations/014_files.js';
 import * as m015 from './migrations/015_compliance.js';
 import * as m016 from './migrations/016_privacy.js';
+import * as m017 from './migrations/017_moderation_items.js';
+import * as m018 from './migrations/018_retention.js';
 
 interface Migration {
   name: string;
@@ -39,6 +41,8 @@ const MIGRATIONS: Migration[] = [
   { name: '014_files', up: m014.up },
   { name: '015_compliance', up: m015.up },
   { name: '016_privacy', up: m016.up },
+  { name: '017_moderation_items', up: m017.up },
+  { name: '018_retention', up: m018.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

@@ -375,7 +375,7 @@ export type ReportCategory = 'harassment' | 'discrimination' | 'confidential_lea
 
 export interface ReportTable {
   id: Id;
-  target_type: 'post' | 'comment' | 'message';
+  target_type: 'post' | 'comment' | 'message' | 'question' | 'answer' | 'page';
   target_id: number;
   space_id: Nullable<number>;
   conversation_id: Nullable<number>;
@@ -418,6 +418,8 @@ export interface QuestionTable {
   edited_at: Nullable<string>;
   deleted_at: Nullable<string>;
   last_activity_at: string;
+  /** Hidden pending moderation review (017_moderation_items). */
+  hidden_at: Generated<string | null>;
 }
 
 export interface AnswerTable {
@@ -430,6 +432,7 @@ export interface AnswerTable {
   created_at: string;
   edited_at: Nullable<string>;
   deleted_at: Nullable<string>;
+  hidden_at: Generated<string | null>;
 }
 
 export interface AnswerVoteTable {
@@ -463,6 +466,7 @@ export interface PageTable {
   updated_by: number;
   updated_at: string;
   deleted_at: Nullable<string>;
+  hidden_at: Generated<string | null>;
 }
 
 export interface PageRevisionTable {
@@ -503,6 +507,35 @@ export interface ErasureTable {
   counts: Generated<string>;
   created_at: string;
   finished_at: Nullable<string>;
+}
+
+/** A space's retention, shorter than the policy's, per content type (018_retention). */
+export interface SpaceRetentionTable {
+  space_id: number;
+  type: string;
+  days: number;
+  updated_by: number;
+  updated_at: string;
+}
+
+/** A hold on a space or a person: retention deletes nothing it covers until lifted (018_retention). */
+export interface LegalHoldTable {
+  id: Id;
+  target_type: 'space' | 'user';
+  target_id: number;
+  reason: string;
+  placed_by: number;
+  placed_at: string;
+  lifted_by: Nullable<number>;
+  lifted_at: Nullable<string>;
+}
+
+/** One claimed retention run per day (018_retention). */
+export interface RetentionRunTable {
+  day: string;
+  claimed_at: string;
+  finished_at: Nullable<string>;
+  counts: Generated<string>;
 }
 
 export interface LinkPreviewTable {
@@ -687,6 +720,9 @@ export interface DB {
   policy_decisions: PolicyDecisionTable;
   search_docs: SearchDocTable;
   search_queue: SearchQueueTable;
+  space_retention: SpaceRetentionTable;
+  legal_holds: LegalHoldTable;
+  retention_runs: RetentionRunTable;
 }
 
 export type Count = ColumnType<number, never, never>;

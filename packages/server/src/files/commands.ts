@@ -18,6 +18,7 @@ import { loadFileForRead, fileAbilities, loadFolderForRead, folderAbilities, typ
 import { sanitizeName, extensionOf } from './names.js';
 import { stage } from './staging.js';
 import { ingest, type StoredVersion } from './ingest.js';
+import { finishInBackground, dropOriginal } from './reencode.js';
 import { rejected } from './errors.js';
 import { ALLOWED_TYPES } from './sniff.js';
 
@@ -65,6 +66,12 @@ async function receive(svc: Services, input: UploadInput): Promise<StoredVersion
 async function discard(svc: Services, v: StoredVersion) {
   await svc.files.delete(v.storage_key);
   if (v.thumb_key) await svc.files.delete(v.thumb_key);
+  await dropOriginal(svc.config.dataDir, v.storage_key);
+}
+
+/** After the commit: an image's full-size re-encode runs without holding up the answer. */
+function committed(svc: Services, v: StoredVersion) {
+  if (v.thumb_key) void finishInBackground(svc, v.storage_key);
 }
 
 /** The file an earlier attempt with this idempotency key created, if any. */
@@ -99,7 +106,7 @@ export async function uploadFile(
   }
   const stored = await receive(svc, input);
   try {
-    return await write(svc, async (trx) => {
+    const fileId = await write(svc, async (trx) => {
       const now = nowIso();
       const file = await trx
         .insertInto('files')
@@ -124,6 +131,8 @@ export async function uploadFile(
         .execute();
       return file.id;
     });
+    committed(svc, stored);
+    return fileId;
   } catch (e) {
     await discard(svc, stored);
     // Two attempts with one key raced: the first one's file is the answer.
@@ -163,6 +172,7 @@ export async function uploadVersion(svc: Services, actor: Actor, fileId: number,
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw conflict('someone else replaced this file at the same time; try again');
     });
+    committed(svc, stored);
   } catch (e) {
     await discard(svc, stored);
     if (isUniqueViolation(e)) {
@@ -302,6 +312,7 @@ export async function purgeDeletedFiles(svc: Services): Promise<void> {
   for (const v of versions) {
     await svc.files.delete(v.storage_key);
     if (v.thumb_key) await svc.files.delete(v.thumb_key);
+    await dropOriginal(svc.config.dataDir, v.storage_key);
   }
   await svc.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('file_versions').where('file_id', 'in', ids).execute();

@@ -20,6 +20,11 @@ export interface FileStore {
   delete(key: string): Promise<void>;
   /** Writes a stream without holding it in memory; the key appears only once the write completed. */
   putStream(key: string, data: Readable): Promise<{ size: number }>;
+  /**
+   * Moves a local file into the store (the file is gone afterwards): on local disk a rename, so
+   * an upload is written once, not copied a second time. An S3 store uploads and removes it.
+   */
+  putFile(key: string, localPath: string): Promise<{ size: number }>;
   /** Opens a stored object for streaming, or null when it does not exist. */
   getStream(key: string): Promise<StoredObject | null>;
 }
@@ -65,6 +70,20 @@ export function localStore(root: string): FileStore {
         await fs.promises.rm(tmp, { force: true });
         throw e;
       }
+    },
+    async putFile(key, localPath) {
+      const f = file(key);
+      await fs.promises.mkdir(path.dirname(f), { recursive: true });
+      const { size } = await fs.promises.stat(localPath);
+      try {
+        await fs.promises.rename(localPath, f);
+      } catch (e) {
+        // Another file system (data folder and store on different mounts): copy, then remove.
+        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+        await this.putStream(key, fs.createReadStream(localPath));
+        await fs.promises.rm(localPath, { force: true });
+      }
+      return { size };
     },
     async getStream(key) {
       const f = file(key);

@@ -32,7 +32,7 @@ export async function resolveWikiLinks(db: Kysely<DB>, spaceId: number, spaceSlu
       linked.add(id);
       return `[${title}](/pages/${id})`;
     }
-    return `[${title}](/spaces/${spaceSlug}/pages/new?title=${encodeURIComponent(title)})`;
+    return `[${title}](/spaces/${spaceSlug}/wiki/new?title=${encodeURIComponent(title)})`;
   });
   return { markdown, linked: [...linked] };
 }

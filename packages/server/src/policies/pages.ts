@@ -1,5 +1,5 @@
 /** Wiki pages follow their space and label like posts; members edit, the space's managers too. */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB, PageTable } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { canReadSpace, loadSpaceContext, spaceAbilities, type SpaceContext } from './spaces.js';
@@ -17,7 +17,14 @@ export async function loadPageForRead(db: Kysely<DB>, actor: Actor, id: number):
   const ctx = await loadSpaceContext(db, actor, page.space_id);
   if (!ctx || !canReadSpace(actor, ctx)) throw notFound('page');
   if (actor.role === 'guest' && !labelAllows(actor, page.label, await loadLabelPolicy(db))) throw notFound('page');
+  // Hidden pending review: whoever wrote the current version and the space's managers still see it.
+  if (page.hidden_at && page.updated_by !== actor.id && !spaceAbilities(actor, ctx).manage) throw notFound('page');
   return { ...ctx, page };
+}
+
+/** Lists leave moderation-hidden pages out, except for the person who wrote their current version. */
+export function unhiddenPages(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'pages'>) => eb.or([eb('pages.hidden_at', 'is', null), eb('pages.updated_by', '=', actor.id)]);
 }
 
 export function pageAbilities(actor: Actor, ctx: SpaceContext) {

@@ -2,7 +2,7 @@
  * Questions follow their space and label exactly like posts: readable when the space is readable
  * and the label allows the reader. The asker or a space admin chooses the best answer.
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB, QuestionTable, AnswerTable } from '../db/schema.js';
 import type { Actor } from './actor.js';
 import { canReadSpace, loadSpaceContext, spaceAbilities, type SpaceContext } from './spaces.js';
@@ -21,7 +21,37 @@ export async function loadQuestionForRead(db: Kysely<DB>, actor: Actor, id: numb
   const ctx = await loadSpaceContext(db, actor, question.space_id);
   if (!ctx || !canReadSpace(actor, ctx)) throw notFound('question');
   if (actor.role === 'guest' && !labelAllows(actor, question.label, await loadLabelPolicy(db))) throw notFound('question');
+  // Hidden pending review, like a post: the asker and the space's managers still see it.
+  if (question.hidden_at && question.author_id !== actor.id && !spaceAbilities(actor, ctx).manage) throw notFound('question');
   return { ...ctx, question };
+}
+
+export interface AnswerContext extends QuestionContext {
+  answer: AnswerRow;
+}
+
+/** An answer through its question's policy; deleted, hidden (to others than its author and the managers) and missing alike are 404. */
+export async function loadAnswerForRead(db: Kysely<DB>, actor: Actor, id: number): Promise<AnswerContext> {
+  const answer = await db.selectFrom('answers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!answer || answer.deleted_at) throw notFound('answer');
+  let ctx: QuestionContext;
+  try {
+    ctx = await loadQuestionForRead(db, actor, answer.question_id);
+  } catch {
+    throw notFound('answer');
+  }
+  if (answer.hidden_at && answer.author_id !== actor.id && !spaceAbilities(actor, ctx).manage) throw notFound('answer');
+  return { ...ctx, answer };
+}
+
+/** Lists leave moderation-hidden questions out, except for their asker. */
+export function unhiddenQuestions(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'questions'>) => eb.or([eb('questions.hidden_at', 'is', null), eb('questions.author_id', '=', actor.id)]);
+}
+
+/** Whether a hidden answer is still shown in its question to this person: its author and the space's managers. */
+export function seesAnswer(actor: Actor, ctx: QuestionContext, answer: AnswerRow): boolean {
+  return !answer.hidden_at || answer.author_id === actor.id || spaceAbilities(actor, ctx).manage;
 }
 
 export function questionAbilities(actor: Actor, ctx: QuestionContext) {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Answer, Question } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
-import { questionAbilities, answerAbilities, type QuestionContext, type QuestionRow } from '../policies/questions.js';
+import { questionAbilities, answerAbilities, seesAnswer, type QuestionContext, type QuestionRow } from '../policies/questions.js';
 import type { MembershipRow, SpaceRow } from '../policies/spaces.js';
 import { presentUserSummary, userSummariesById } from './users.js';
 import { spaceRef } from './spaces.js';
@@ -43,7 +43,7 @@ export async function presentQuestions(db: Kysely<DB>, actor: Actor, rows: Quest
 
 /** Live answers: the best first, then by score, then oldest first. */
 export async function presentAnswers(db: Kysely<DB>, actor: Actor, ctx: QuestionContext): Promise<Answer[]> {
-  const rows = await db.selectFrom('answers').selectAll().where('question_id', '=', ctx.question.id).where('deleted_at', 'is', null).orderBy('id').execute();
+  const rows = (await db.selectFrom('answers').selectAll().where('question_id', '=', ctx.question.id).where('deleted_at', 'is', null).orderBy('id').execute()).filter((a) => seesAnswer(actor, ctx, a));
   if (!rows.length) return [];
   const ids = rows.map((a) => a.id);
   const [votes, comments, filesBy] = await Promise.all([

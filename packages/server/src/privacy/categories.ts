@@ -5,6 +5,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import type { RETENTION_TYPES } from '@foyer/shared';
+
+type RetentionType = (typeof RETENTION_TYPES)[number];
 
 type Row = Record<string, unknown>;
 
@@ -15,8 +18,8 @@ export interface ExportContext {
 
 export interface DataCategory {
   key: string;
-  /** The retention rule of the works agreement that applies (its content type), if any. */
-  retention: string | null;
+  /** The works agreement's retention type that applies (one of RETENTION_TYPES), if any. */
+  retention: RetentionType | null;
   count(db: Kysely<DB>, userId: number): Promise<number>;
   /** The records in pages, oldest first. */
   rows(db: Kysely<DB>, userId: number, offset: number, limit: number): Promise<Row[]>;
@@ -38,7 +41,7 @@ function base(db: Kysely<DB>, table: keyof DB, owner: string, userId: number) {
   return db.selectFrom(table).where(sql.ref(`${String(table)}.${owner}`), '=', userId);
 }
 
-function fromTable(key: string, retention: string | null, src: TableSource, toActivity: DataCategory['toActivity'], media?: DataCategory['media']): DataCategory {
+function fromTable(key: string, retention: RetentionType | null, src: TableSource, toActivity: DataCategory['toActivity'], media?: DataCategory['media']): DataCategory {
   const scoped = (db: Kysely<DB>, userId: number) => {
     const q = base(db, src.table, src.owner, userId);
     return src.where ? src.where(q) : q;
@@ -92,33 +95,33 @@ export const CATEGORIES: DataCategory[] = [
     context: link(ctx, `/spaces/${r.space_id}`),
     'foyer:label': r.label,
   })),
-  fromTable('comments', 'posts', { table: 'comments', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
+  fromTable('comments', 'comments', { table: 'comments', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
     type: 'Note',
     ...markdown(r),
     ...times(r),
     inReplyTo: link(ctx, `/posts/${r.post_id}`),
   })),
-  fromTable('reactions', 'posts', { table: 'reactions', owner: 'user_id', order: ['created_at', 'post_id', 'comment_id'] }, (r, ctx) => ({
+  fromTable('reactions', null, { table: 'reactions', owner: 'user_id', order: ['created_at', 'post_id', 'comment_id'] }, (r, ctx) => ({
     type: 'Like',
     object: link(ctx, `/posts/${r.post_id}`),
     content: r.reaction,
     published: r.created_at,
     ...(Number(r.comment_id) ? { 'foyer:comment': r.comment_id } : {}),
   })),
-  fromTable('messages', 'chat', { table: 'messages', owner: 'author_id', order: ['id'], where: alive }, (r) => ({
+  fromTable('messages', 'chatMessages', { table: 'messages', owner: 'author_id', order: ['id'], where: alive }, (r) => ({
     type: 'Note',
     ...markdown(r),
     ...times(r),
     context: `foyer:conversation:${r.conversation_id}`,
     ...(r.thread_root_id ? { inReplyTo: `foyer:message:${r.thread_root_id}` } : {}),
   })),
-  fromTable('messageReactions', 'chat', { table: 'message_reactions', owner: 'user_id', order: ['created_at', 'message_id'] }, (r) => ({
+  fromTable('messageReactions', null, { table: 'message_reactions', owner: 'user_id', order: ['created_at', 'message_id'] }, (r) => ({
     type: 'Like',
     object: `foyer:message:${r.message_id}`,
     content: r.reaction,
     published: r.created_at,
   })),
-  fromTable('questions', 'questions', { table: 'questions', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
+  fromTable('questions', null, { table: 'questions', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
     type: 'Question',
     id: link(ctx, `/questions/${r.id}`),
     name: r.title,
@@ -126,23 +129,23 @@ export const CATEGORIES: DataCategory[] = [
     ...times(r),
     tag: safeJson(r.tags),
   })),
-  fromTable('answers', 'questions', { table: 'answers', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
+  fromTable('answers', null, { table: 'answers', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
     type: 'Note',
     ...markdown(r),
     ...times(r),
     inReplyTo: link(ctx, `/questions/${r.question_id}`),
   })),
-  fromTable('answerComments', 'questions', { table: 'answer_comments', owner: 'author_id', order: ['id'], where: alive }, (r) => ({
+  fromTable('answerComments', null, { table: 'answer_comments', owner: 'author_id', order: ['id'], where: alive }, (r) => ({
     type: 'Note',
     ...markdown(r),
     published: r.created_at,
     inReplyTo: `foyer:answer:${r.answer_id}`,
   })),
-  fromTable('votes', 'questions', { table: 'answer_votes', owner: 'user_id', order: ['answer_id'] }, (r) => ({
+  fromTable('votes', null, { table: 'answer_votes', owner: 'user_id', order: ['answer_id'] }, (r) => ({
     type: Number(r.value) > 0 ? 'Like' : 'Dislike',
     object: `foyer:answer:${r.answer_id}`,
   })),
-  fromTable('pageRevisions', 'pages', { table: 'page_revisions', owner: 'author_id', order: ['id'] }, (r, ctx) => ({
+  fromTable('pageRevisions', 'wikiPages', { table: 'page_revisions', owner: 'author_id', order: ['id'] }, (r, ctx) => ({
     type: 'Article',
     id: link(ctx, `/pages/${r.page_id}`),
     name: r.title,
@@ -150,6 +153,21 @@ export const CATEGORIES: DataCategory[] = [
     published: r.created_at,
     'foyer:version': r.version,
   })),
+  fromTable(
+    'files',
+    'files',
+    { table: 'file_versions', owner: 'uploader_id', order: ['id'] },
+    (r) => ({
+      type: 'Document',
+      name: r.name,
+      mediaType: r.mime,
+      url: `media/file-${r.id}${extension(String(r.storage_key))}`,
+      published: r.created_at,
+      'foyer:size': r.size,
+      'foyer:version': r.version,
+    }),
+    (r) => [{ key: String(r.storage_key), name: `file-${r.id}${extension(String(r.storage_key))}` }],
+  ),
   fromTable(
     'images',
     'files',
@@ -246,7 +264,13 @@ function extension(key: string): string {
   return m ? m[0] : '';
 }
 
-/** Counts per category, for the transparency centre. */
-export async function dataOverview(db: Kysely<DB>, userId: number): Promise<{ key: string; count: number; retention: string | null }[]> {
-  return Promise.all(CATEGORIES.map(async (c) => ({ key: c.key, count: await c.count(db, userId), retention: c.retention })));
+/** Counts per category and the retention period the works agreement sets (days; null: kept until deleted). */
+export async function dataOverview(
+  db: Kysely<DB>,
+  userId: number,
+  retentionDays: Partial<Record<RetentionType, number | null>>,
+): Promise<{ key: string; count: number; retention: string | null; retentionDays: number | null }[]> {
+  return Promise.all(
+    CATEGORIES.map(async (c) => ({ key: c.key, count: await c.count(db, userId), retention: c.retention, retentionDays: c.retention ? (retentionDays[c.retention] ?? null) : null })),
+  );
 }

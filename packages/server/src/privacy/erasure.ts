@@ -16,9 +16,8 @@ import { write } from '../services.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { endSessions } from '../commands/accounts.js';
-import { dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
-import { rendered, writeLinks } from '../commands/pages.js';
-import { compactSearchIndex, searchQueueDrained } from '../search/compact.js';
+import { finishRemoval, removeFileVersions, removeFiles, removeItems, removePageRevisions } from './removal.js';
+import { appendAudit } from '../compliance/audit.js';
 
 export const FORMER_EMPLOYEE = 'Former employee';
 
@@ -36,7 +35,10 @@ export async function requestErasure(svc: Services, by: Actor, userId: number): 
   const org = await svc.db.selectFrom('organisation').select('erasure_mode').executeTakeFirstOrThrow();
   const sessions = await write(svc, async (trx) => {
     const existing = await trx.selectFrom('erasures').select('user_id').where('user_id', '=', userId).executeTakeFirst();
-    if (!existing) await trx.insertInto('erasures').values({ user_id: userId, requested_by: by.id, mode: org.erasure_mode, status: 'pending', created_at: nowIso() }).execute();
+    if (!existing) {
+      await trx.insertInto('erasures').values({ user_id: userId, requested_by: by.id, mode: org.erasure_mode, status: 'pending', created_at: nowIso() }).execute();
+      await appendAudit(trx, svc.dialect, { actorId: by.id, action: 'account.erasure_requested', targetType: 'user', targetId: userId, details: { mode: org.erasure_mode } });
+    }
     await trx.updateTable('users').set((eb) => ({ status: 'deactivated', session_generation: eb('session_generation', '+', 1) })).where('id', '=', userId).execute();
     return (await trx.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).map((s) => s.id);
   });
@@ -79,128 +81,36 @@ export async function runErasure(svc: Services, userId: number): Promise<Counts>
     Object.assign(c, await removePersonalData(trx, userId));
     await scrubProfile(trx, userId);
     await trx.updateTable('erasures').set({ status: 'done', counts: JSON.stringify(c), finished_at: nowIso() }).where('user_id', '=', userId).execute();
+    // Counts only: what was removed, never what it said.
+    await appendAudit(trx, svc.dialect, { actorId: null, action: 'account.erased', targetType: 'user', targetId: userId, details: { mode: job.mode, counts: c } });
     return c;
   });
-  // Rows of files marked deleted above go with their stored objects.
-  for (let before = -1; ; ) {
-    const left = await svc.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).where('deleted_at', 'is not', null).executeTakeFirstOrThrow();
-    if (Number(left.n) === 0 || Number(left.n) === before) break;
-    before = Number(left.n);
-    await purgeDeletedFiles(svc);
-  }
-  // The index drops the erased items once the indexer took the queued changes; then its
-  // segments are rewritten, and old page images must not linger in SQLite's write-ahead log.
-  await searchQueueDrained(svc.db);
-  await compactSearchIndex(svc.db, svc.dialect);
-  if (svc.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(svc.db);
+  // Stored objects of files marked deleted above, the search index and the write-ahead log.
+  await finishRemoval(svc);
   return counts;
 }
 
 const ids = async (q: { execute(): Promise<{ id: number }[]> }) => (await q.execute()).map((r) => r.id);
 
-/** Everything the person wrote or uploaded in shared places. */
+/** Everything the person wrote or uploaded in shared places (privacy/removal.ts does the removing). */
 async function removeContent(trx: Kysely<DB>, userId: number): Promise<Counts> {
-  const now = nowIso();
-  const gone = sql<string>`coalesce(deleted_at, ${now})`;
-
-  const posts = await ids(trx.selectFrom('posts').select('id').where('author_id', '=', userId));
-  if (posts.length) {
-    await trx.updateTable('posts').set({ body: '', html: '', deleted_at: gone }).where('id', 'in', posts).execute();
-    await trx.deleteFrom('post_hashtags').where('post_id', 'in', posts).execute();
-    await trx.deleteFrom('mentions').where('post_id', 'in', posts).execute();
-    await trx.deleteFrom('announcements').where('post_id', 'in', posts).execute();
-    await trx.deleteFrom('acknowledgements').where('post_id', 'in', posts).execute();
-    await trx.deleteFrom('post_revisions').where('post_id', 'in', posts).execute();
-    await dropItemFiles(trx, 'post', posts);
-  }
+  const posts = await removeItems(trx, 'posts', await ids(trx.selectFrom('posts').select('id').where('author_id', '=', userId)));
   await trx.deleteFrom('post_revisions').where('editor_id', '=', userId).execute();
-
-  const comments = await trx.selectFrom('comments').select(['id', 'post_id', 'deleted_at']).where('author_id', '=', userId).execute();
-  for (const cm of comments.filter((x) => !x.deleted_at))
-    await trx.updateTable('posts').set((eb) => ({ comment_count: eb('comment_count', '-', 1) })).where('id', '=', cm.post_id).execute();
-  if (comments.length) {
-    const commentIds = comments.map((x) => x.id);
-    await trx.updateTable('comments').set({ body: '', html: '', deleted_at: gone }).where('id', 'in', commentIds).execute();
-    await trx.deleteFrom('mentions').where('comment_id', 'in', commentIds).execute();
-    await dropItemFiles(trx, 'comment', commentIds);
-  }
-
-  const messages = await ids(trx.selectFrom('messages').select('id').where('author_id', '=', userId));
-  if (messages.length) {
-    await trx.updateTable('messages').set({ body: '', html: '', deleted_at: gone }).where('id', 'in', messages).execute();
-    await trx.deleteFrom('message_mentions').where('message_id', 'in', messages).execute();
-    await dropItemFiles(trx, 'message', messages);
-  }
-
-  const questions = await ids(trx.selectFrom('questions').select('id').where('author_id', '=', userId));
-  if (questions.length) {
-    await trx.updateTable('questions').set({ title: '', body: '', html: '', tags: '[]', deleted_at: gone }).where('id', 'in', questions).execute();
-    await dropItemFiles(trx, 'question', questions);
-  }
-  const answers = await trx.selectFrom('answers').select(['id', 'question_id', 'deleted_at']).where('author_id', '=', userId).execute();
-  for (const a of answers.filter((x) => !x.deleted_at))
-    await trx.updateTable('questions').set((eb) => ({ answer_count: eb('answer_count', '-', 1) })).where('id', '=', a.question_id).execute();
-  if (answers.length) {
-    const answerIds = answers.map((a) => a.id);
-    await trx.updateTable('answers').set({ body: '', html: '', deleted_at: gone }).where('id', 'in', answerIds).execute();
-    await trx.updateTable('questions').set({ best_answer_id: null }).where('best_answer_id', 'in', answerIds).execute();
-    await dropItemFiles(trx, 'answer', answerIds);
-  }
-  const answerComments = await ids(trx.selectFrom('answer_comments').select('id').where('author_id', '=', userId));
-  if (answerComments.length) await trx.updateTable('answer_comments').set({ body: '', html: '', deleted_at: gone }).where('id', 'in', answerComments).execute();
-
-  const pagesTouched = await removePageRevisions(trx, userId);
+  const comments = await removeItems(trx, 'comments', await ids(trx.selectFrom('comments').select('id').where('author_id', '=', userId)));
+  const messages = await removeItems(trx, 'messages', await ids(trx.selectFrom('messages').select('id').where('author_id', '=', userId)));
+  const questions = await removeItems(trx, 'questions', await ids(trx.selectFrom('questions').select('id').where('author_id', '=', userId)));
+  const answers = await removeItems(trx, 'answers', await ids(trx.selectFrom('answers').select('id').where('author_id', '=', userId)));
+  const answerComments = await removeItems(trx, 'answerComments', await ids(trx.selectFrom('answer_comments').select('id').where('author_id', '=', userId)));
+  // Their page revisions go; a page whose current text was theirs falls back to the latest text
+  // someone else wrote, and a page only they wrote is deleted.
+  const pagesTouched = await removePageRevisions(trx, await ids(trx.selectFrom('page_revisions').select('id').where('author_id', '=', userId)));
 
   // Files they uploaded anywhere (space folders, items of others), and their versions of others' files.
-  await trx.updateTable('files').set({ deleted_at: now }).where('uploader_id', '=', userId).where('deleted_at', 'is', null).execute();
-  const versions = await trx.selectFrom('file_versions').select(['id', 'file_id']).where('uploader_id', '=', userId).execute();
-  for (const v of versions) await dropFileVersion(trx, v.id, v.file_id);
+  await removeFiles(trx, await ids(trx.selectFrom('files').select('id').where('uploader_id', '=', userId)));
+  await removeFileVersions(trx, await trx.selectFrom('file_versions').select(['id', 'file_id']).where('uploader_id', '=', userId).execute());
   const images = await trx.deleteFrom('images').where('uploader_id', '=', userId).executeTakeFirst();
 
-  return {
-    posts: posts.length,
-    comments: comments.length,
-    messages: messages.length,
-    questions: questions.length,
-    answers: answers.length,
-    answerComments: answerComments.length,
-    pages: pagesTouched,
-    images: Number(images.numDeletedRows),
-  };
-}
-
-/**
- * Their page revisions go; a page whose current text was theirs falls back to the latest text
- * someone else wrote, and a page only they wrote is deleted.
- */
-async function removePageRevisions(trx: Kysely<DB>, userId: number): Promise<number> {
-  const touched = (await trx.selectFrom('page_revisions').select('page_id').distinct().where('author_id', '=', userId).execute()).map((r) => r.page_id);
-  await trx.deleteFrom('page_revisions').where('author_id', '=', userId).execute();
-  for (const pageId of touched) {
-    const page = await trx.selectFrom('pages').selectAll().where('id', '=', pageId).executeTakeFirstOrThrow();
-    const latest = await trx.selectFrom('page_revisions').selectAll().where('page_id', '=', pageId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-    if (!latest) {
-      await trx.updateTable('pages').set({ title: '', body: '', html: '', deleted_at: page.deleted_at ?? nowIso() }).where('id', '=', pageId).execute();
-      await trx.updateTable('pages').set({ parent_id: page.parent_id }).where('parent_id', '=', pageId).execute();
-      await trx.deleteFrom('page_links').where((eb) => eb.or([eb('from_page', '=', pageId), eb('to_page', '=', pageId)])).execute();
-      await dropItemFiles(trx, 'page', [pageId]);
-      continue;
-    }
-    if (latest.body === page.body && latest.title === page.title) continue;
-    const space = await trx.selectFrom('spaces').selectAll().where('id', '=', page.space_id).executeTakeFirstOrThrow();
-    const { html, linked } = await rendered(trx, space, latest.body);
-    await trx.updateTable('pages').set({ title: latest.title, body: latest.body, html, updated_by: latest.author_id, updated_at: latest.created_at }).where('id', '=', pageId).execute();
-    await writeLinks(trx, pageId, linked);
-  }
-  return touched.length;
-}
-
-/** A version they uploaded (its stored object is already gone); the file falls back to its latest other version. */
-async function dropFileVersion(trx: Kysely<DB>, versionId: number, fileId: number) {
-  await trx.deleteFrom('file_versions').where('id', '=', versionId).execute();
-  const latest = await trx.selectFrom('file_versions').select('version').where('file_id', '=', fileId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (latest) await trx.updateTable('files').set({ version: latest.version }).where('id', '=', fileId).execute();
-  else await trx.updateTable('files').set({ deleted_at: nowIso() }).where('id', '=', fileId).where('deleted_at', 'is', null).execute();
+  return { posts, comments, messages, questions, answers, answerComments, pages: pagesTouched.length, images: Number(images.numDeletedRows) };
 }
 
 /** What is about the person rather than shared content: gone in every mode. */

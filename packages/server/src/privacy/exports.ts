@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Readable } from 'node:stream';
 import type { DataExportTable, DB } from '../db/schema.js';
-import type { Services } from '../services.js';
+import { write, type Services } from '../services.js';
+import { appendAudit } from '../compliance/audit.js';
 import type { Actor } from '../policies/actor.js';
 import { AppError, conflict, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
@@ -30,11 +31,11 @@ export async function requestExport(svc: Services, actor: Actor): Promise<DataEx
     .execute();
   if (recent.some((r) => r.status === 'queued' || r.status === 'running')) throw conflict('an export is already being prepared');
   if (recent.length >= PER_DAY) throw new AppError(429, 'rate_limited', `at most ${PER_DAY} exports a day`, { retryAfterSeconds: 3600 });
-  const row = await svc.db
-    .insertInto('data_exports')
-    .values({ user_id: actor.id, status: 'queued', created_at: nowIso() })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await write(svc, async (trx) => {
+    const r = await trx.insertInto('data_exports').values({ user_id: actor.id, status: 'queued', created_at: nowIso() }).returningAll().executeTakeFirstOrThrow();
+    await appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'data_export.requested', targetType: 'user', targetId: actor.id, details: { exportId: r.id } });
+    return r;
+  });
   svc.bus.publish({ kind: 'exports' });
   return row;
 }
@@ -49,6 +50,7 @@ export async function openExport(svc: Services, actor: Actor, id: number): Promi
   if (!row || row.status !== 'ready' || !row.file_name || Date.parse(row.expires_at!) < Date.now()) throw notFound('export');
   const obj = await svc.files.getStream(row.file_name);
   if (!obj) throw notFound('export');
+  await write(svc, (trx) => appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'data_export.downloaded', targetType: 'user', targetId: actor.id, details: { exportId: id } }));
   return { row, ...obj };
 }
 

@@ -5,7 +5,7 @@ import type { Actor } from '../policies/actor.js';
 import { readableSpaceIds } from '../policies/spaces.js';
 import { labelCondition } from '../policies/labels.js';
 import { SearchService, dialectOf } from '../search/service.js';
-import type { QuestionRow } from '../policies/questions.js';
+import { unhiddenQuestions, type QuestionRow } from '../policies/questions.js';
 
 export interface QuestionListArgs {
   spaceId?: number;
@@ -15,7 +15,7 @@ export interface QuestionListArgs {
 }
 
 export function listQuestions(db: Kysely<DB>, actor: Actor, args: QuestionListArgs): Promise<QuestionRow[]> {
-  let q = db.selectFrom('questions').selectAll().where('deleted_at', 'is', null).where('space_id', 'in', readableSpaceIds(db, actor));
+  let q = db.selectFrom('questions').selectAll().where('deleted_at', 'is', null).where(unhiddenQuestions(actor)).where('space_id', 'in', readableSpaceIds(db, actor));
   const label = labelCondition(actor, 'questions.label');
   if (label) q = q.where(label);
   if (args.spaceId !== undefined) q = q.where('space_id', '=', args.spaceId);
@@ -33,7 +33,7 @@ export function listQuestions(db: Kysely<DB>, actor: Actor, args: QuestionListAr
 export async function similarQuestions(db: Kysely<DB>, actor: Actor, text: string, limit = 5): Promise<QuestionRow[]> {
   const ids = await new SearchService(db, dialectOf(db)).similar(actor, text, 'question', limit);
   if (!ids.length) return [];
-  const rows = await db.selectFrom('questions').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  const rows = await db.selectFrom('questions').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).where('hidden_at', 'is', null).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }

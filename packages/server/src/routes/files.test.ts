@@ -1,8 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import http from 'node:http';
 import sharp from 'sharp';
 import { startTestFoyer, type TestFoyer, type TestClient } from '../test/harness.js';
-import { buildZip, minimalDocx, minimalOdt, floodPng, diskMatchesTables } from '../files/testing.js';
+import { createFoyer } from '../server.js';
+import { buildZip, minimalDocx, minimalOdt, floodPng, diskMatchesTables, filesUnder } from '../files/testing.js';
+import { pendingDir, reencodesSettled } from '../files/reencode.js';
 
 describe('files', () => {
   let t: TestFoyer;
@@ -26,9 +30,11 @@ describe('files', () => {
   };
   /** Nothing on disk that the tables do not reference, nothing left in staging. */
   const expectNoStrays = async () => {
+    await reencodesSettled();
     const d = await diskMatchesTables(t.foyer.svc.db, t.config.dataDir);
     expect(d.staging).toEqual([]);
     expect(d.onDisk).toEqual(d.referenced);
+    expect(filesUnder(pendingDir(t.config.dataDir))).toEqual([]);
   };
   const png = (w = 64, h = 48) => sharp({ create: { width: w, height: h, channels: 3, background: '#3366cc' } }).png().toBuffer();
 
@@ -186,6 +192,123 @@ describe('files', () => {
     const tm = await sharp(thumb.rawPayload).metadata();
     expect(Math.max(tm.width!, tm.height!)).toBe(480);
     expect(tm.height).toBeGreaterThan(tm.width!);
+  });
+
+  describe('the full-size re-encode runs after the answer', () => {
+    const gpsJpeg = () =>
+      sharp({ create: { width: 900, height: 600, channels: 3, background: '#228844' } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .withExif({ IFD0: { Make: 'SpyCam' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 33/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '9/1 59/1 0/1' } })
+        .toBuffer();
+    const keysOf = (fileId: number) =>
+      t.foyer.svc.db.selectFrom('file_versions').select(['storage_key', 'thumb_key', 'size']).where('file_id', '=', fileId).executeTakeFirstOrThrow();
+    const objectPath = (key: string) => path.join(t.config.dataDir, 'files', key);
+    /** The state a crash leaves between the answer and the end of the re-encode: original parked, no full image stored. */
+    const crashMidReencode = async (fileId: number, original: Buffer) => {
+      await reencodesSettled();
+      const { storage_key } = await keysOf(fileId);
+      fs.mkdirSync(pendingDir(t.config.dataDir), { recursive: true });
+      fs.writeFileSync(path.join(pendingDir(t.config.dataDir), path.basename(storage_key)), original);
+      fs.rmSync(objectPath(storage_key));
+      return storage_key;
+    };
+    const expectStripped = (body: Buffer) => {
+      expect(body.includes(Buffer.from('SpyCam'))).toBe(false);
+      return sharp(body)
+        .metadata()
+        .then((m) => {
+          expect(m.exif).toBeUndefined();
+          expect(m.orientation).toBeUndefined();
+          expect(m.width).toBe(600);
+        });
+    };
+
+    it('never serves the original: a download right after the answer waits for the stripped image', async () => {
+      const original = await gpsJpeg();
+      const file = (await upload(alice, original, 'gps.jpg')).json();
+      // Dimensions are known from the header (orientation applied) before the re-encode ran.
+      expect(file).toMatchObject({ width: 600, height: 900, thumbUrl: expect.any(String) });
+      const [full, again] = await Promise.all([download(alice, file.url), download(alice, file.url)]);
+      for (const got of [full, again]) {
+        expect(got.statusCode).toBe(200);
+        await expectStripped(got.rawPayload);
+      }
+      // Size and hash now describe what is served.
+      const { size } = await keysOf(file.id);
+      expect(size).toBe(full.rawPayload.length);
+      expect((await alice.get(`/files/${file.id}`)).body.size).toBe(full.rawPayload.length);
+      await expectNoStrays();
+    });
+
+    it('answers 202 while a re-encode is pending and not running here, and redoes it on the next start', async () => {
+      const original = await gpsJpeg();
+      const file = (await upload(alice, original, 'crash.jpg', { spaceId: space.id })).json();
+      const key = await crashMidReencode(file.id, original);
+      for (const url of [file.url, `/api/v1/files/${file.id}/versions/1/download`]) {
+        const pending = await download(bob, url);
+        expect(pending.statusCode, url).toBe(202);
+        expect(pending.headers['retry-after']).toBe('2');
+        expect(pending.rawPayload.includes(Buffer.from('SpyCam'))).toBe(false);
+        expect(pending.json().status).toBe('processing');
+      }
+      // The thumbnail is there, and hidden stays missing while pending.
+      expect((await download(bob, file.thumbUrl)).statusCode).toBe(200);
+      expect((await download(eve, file.url)).statusCode).toBe(404);
+      // A restart: a second process on the same database and data folder resumes the pending work.
+      const restarted = await createFoyer(t.config);
+      try {
+        await restarted.app.ready();
+        await reencodesSettled();
+      } finally {
+        await restarted.close();
+      }
+      expect(fs.existsSync(objectPath(key))).toBe(true);
+      const got = await download(bob, file.url);
+      expect(got.statusCode).toBe(200);
+      await expectStripped(got.rawPayload);
+      await expectNoStrays();
+    });
+
+    it('on start, removes an old original whose upload never committed, with its thumbnail, and keeps a young one', async () => {
+      const dir = pendingDir(t.config.dataDir);
+      fs.mkdirSync(dir, { recursive: true });
+      const orphan = (id: string) => {
+        const key = `files/${id.slice(0, 2)}/${id}.jpg`;
+        const original = path.join(dir, `${id}.jpg`);
+        fs.writeFileSync(original, 'not committed');
+        fs.mkdirSync(path.dirname(objectPath(key)), { recursive: true });
+        fs.writeFileSync(objectPath(key.replace('.jpg', '-t.webp')), 'thumb');
+        return { original, thumb: objectPath(key.replace('.jpg', '-t.webp')) };
+      };
+      const old = orphan('0a1b2c3d-0000-4000-8000-000000000001');
+      const young = orphan('0a1b2c3d-0000-4000-8000-000000000002');
+      const hourAgo = new Date(Date.now() - 3600_000);
+      fs.utimesSync(old.original, hourAgo, hourAgo);
+      const restarted = await createFoyer(t.config);
+      try {
+        await restarted.app.ready();
+        await reencodesSettled();
+      } finally {
+        await restarted.close();
+      }
+      expect(fs.existsSync(old.original)).toBe(false);
+      expect(fs.existsSync(old.thumb)).toBe(false);
+      // Possibly an upload of another process still on its way to its commit: left to a later start.
+      expect(fs.existsSync(young.original)).toBe(true);
+      fs.rmSync(young.original);
+      fs.rmSync(young.thumb);
+      await expectNoStrays();
+    });
+
+    it('deleting a file whose re-encode is pending removes its original too', async () => {
+      const original = await gpsJpeg();
+      const file = (await upload(alice, original, 'gone.jpg')).json();
+      await crashMidReencode(file.id, original);
+      expect((await alice.del(`/files/${file.id}`)).status).toBe(204);
+      expect((await download(alice, file.url)).statusCode).toBe(404);
+      await expectNoStrays();
+    });
   });
 
   it('answers downloads with attachment disposition, nosniff and a sandbox CSP', async () => {

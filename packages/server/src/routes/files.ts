@@ -34,10 +34,13 @@ import { presentFileDetail, presentVersion, presentFolder, withCurrentVersions, 
 import { contentDisposition } from '../files/names.js';
 import { ALLOWED_TYPES, ALLOWED_EXTENSIONS, INLINE_MIMES } from '../files/sniff.js';
 import { decodeCursor, encodeCursor } from '../lib/cursor.js';
+import { awaitReencode, resumePending, reencodesSettled, setReencodeLog } from '../files/reencode.js';
 
 const fileErrors = { ...errors, 415: ErrorBody, 422: ErrorBody };
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 const SANDBOX = "sandbox; default-src 'none'";
+/** How long a download of an image whose full-size re-encode is still running waits for it. */
+const REENCODE_WAIT_MS = 15_000;
 
 function uploadInput(req: FastifyRequest, name: string): files.UploadInput {
   const key = req.headers['idempotency-key'];
@@ -49,6 +52,14 @@ function uploadInput(req: FastifyRequest, name: string): files.UploadInput {
 
 /** Streams one stored object with the download headers every file response carries. */
 async function sendStored(svc: Services, reply: FastifyReply, key: string, v: { mime: string; kind: string; name: string }, inline: boolean) {
+  // An image's original carries its EXIF/GPS and is never served: until the stripped re-encode is
+  // stored, wait for it, or answer 202 when it is not running here (another node, just restarted).
+  if (!(await awaitReencode(svc, key, REENCODE_WAIT_MS)))
+    return reply
+      .status(202)
+      .header('retry-after', '2')
+      .header('cache-control', 'no-store')
+      .send({ status: 'processing', message: 'the image is still being processed; try again in a moment' });
   const stored = await svc.files.getStream(key);
   if (!stored) throw notFound('file');
   const type = v.kind === 'text' ? `${v.mime}; charset=utf-8` : v.mime;
@@ -65,6 +76,13 @@ async function sendStored(svc: Services, reply: FastifyReply, key: string, v: { 
 
 export async function fileRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;
+
+  // Image re-encodes a crash or restart interrupted run again; running ones finish before close.
+  app.addHook('onReady', async () => {
+    setReencodeLog((err, message) => app.log.error({ err }, message));
+    void resumePending(svc).catch((err) => app.log.error({ err }, 'resuming image re-encodes failed'));
+  });
+  app.addHook('onClose', async () => reencodesSettled());
 
   async function detail(actor: Actor, id: number): Promise<FileDetail> {
     const ctx = await loadFileForRead(db, actor, id);

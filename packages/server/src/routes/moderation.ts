@@ -11,10 +11,36 @@ import type { Actor } from '../policies/actor.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { spaceRef } from '../presenters/spaces.js';
 
-const TABLE = { post: 'posts', comment: 'comments', message: 'messages' } as const;
+/** Exactly the reported item, whatever its type: author (the report's, fixed when reported), title, text, state, and where it lives. */
+async function reportedItem(db: Kysely<DB>, r: ReportRow) {
+  const cols = ['html', 'created_at', 'hidden_at', 'deleted_at'] as const;
+  switch (r.target_type) {
+    case 'comment': {
+      const c = await db.selectFrom('comments').select([...cols, 'post_id']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
+      return { ...c, title: null, parentId: c.post_id };
+    }
+    case 'message': {
+      const m = await db.selectFrom('messages').select([...cols, 'conversation_id']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
+      return { ...m, title: null, parentId: m.conversation_id };
+    }
+    case 'answer': {
+      const a = await db.selectFrom('answers').select([...cols, 'question_id']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
+      return { ...a, title: null, parentId: a.question_id };
+    }
+    case 'question':
+      return { ...(await db.selectFrom('questions').select([...cols, 'title']).where('id', '=', r.target_id).executeTakeFirstOrThrow()), parentId: null };
+    case 'page': {
+      // A page's date is that of the version that was reported on, not of its first version.
+      const p = await db.selectFrom('pages').select(['html', 'updated_at as created_at', 'hidden_at', 'deleted_at', 'title']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
+      return { ...p, parentId: null };
+    }
+    default:
+      return { ...(await db.selectFrom('posts').select([...cols]).where('id', '=', r.target_id).executeTakeFirstOrThrow()), title: null, parentId: null };
+  }
+}
 
 async function presentReport(db: Kysely<DB>, r: ReportRow) {
-  const item = await db.selectFrom(TABLE[r.target_type]).select(['author_id', 'html', 'created_at', 'hidden_at', 'deleted_at']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
+  const item = { ...(await reportedItem(db, r)), author_id: r.author_id };
   const actions = await db.selectFrom('moderation_actions').selectAll().where('report_id', '=', r.id).orderBy('id').execute();
   const userIds = [...new Set([item.author_id, ...actions.map((a) => a.moderator_id)])];
   const users = new Map((await db.selectFrom('users').select([...USER_SUMMARY_COLUMNS]).where('id', 'in', userIds).execute()).map((u) => [u.id, u]));
@@ -29,7 +55,15 @@ async function presentReport(db: Kysely<DB>, r: ReportRow) {
     escalated: r.escalated === 1,
     createdAt: r.created_at,
     space: space ? spaceRef(space) : null,
-    item: { author: presentUserSummary(users.get(item.author_id)!), html: item.html, createdAt: item.created_at, hidden: !!item.hidden_at, deleted: !!item.deleted_at },
+    item: {
+      author: presentUserSummary(users.get(item.author_id)!),
+      title: item.title,
+      html: item.html,
+      createdAt: item.created_at,
+      hidden: !!item.hidden_at,
+      deleted: !!item.deleted_at,
+      parentId: item.parentId,
+    },
     actions: actions.map((a) => ({ action: a.action, reason: a.reason, moderator: presentUserSummary(users.get(a.moderator_id)!), createdAt: a.created_at })),
   };
 }

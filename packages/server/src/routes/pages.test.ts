@@ -22,7 +22,7 @@ describe('wiki pages', () => {
 
   it('builds a tree of pages with links between them, and ranks the most linked', async () => {
     const root = (await owner.post(`/spaces/${space.id}/pages`, { title: 'Onboarding', body: '# Welcome\n\nStart with [[IT setup]] and [[Travel policy]].' })).body;
-    expect(root.html).toContain('/spaces/handbook/pages/new?title=IT%20setup');
+    expect(root.html).toContain('/spaces/handbook/wiki/new?title=IT%20setup');
     const it_ = (await writer.post(`/spaces/${space.id}/pages`, { title: 'IT setup', body: '| Step | What |\n|---|---|\n| 1 | Laptop |', parentId: root.id })).body;
     expect(it_.html).toContain('<table>');
     // Saving the first page again resolves the link now that the page exists.
@@ -61,9 +61,9 @@ describe('wiki pages', () => {
     const page = (await owner.post(`/spaces/${space.id}/pages`, { title: 'Expenses', body: 'line one\nline two\nline three' })).body;
     await writer.put(`/pages/${page.id}`, { title: 'Expenses', body: 'line one\nline 2\nline three\nline four', baseVersion: 1 });
     const revisions = (await reader.get(`/pages/${page.id}/revisions`)).body.items;
-    expect(revisions.map((r: { version: number; author: { id: number } }) => [r.version, r.author.id])).toEqual([
-      [2, writer.id],
-      [1, owner.id],
+    expect(revisions.map((r: { version: number; title: string; author: { id: number } }) => [r.version, r.title, r.author.id])).toEqual([
+      [2, 'Expenses', writer.id],
+      [1, 'Expenses', owner.id],
     ]);
     const diff = (await reader.get(`/pages/${page.id}/diff?from=1&to=2`)).body;
     expect(diff.lines.filter((l: { op: string }) => l.op !== 'same')).toEqual([

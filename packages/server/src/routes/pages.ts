@@ -4,7 +4,7 @@ import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, NoContent, limit } from './common.js';
 import * as pages from '../commands/pages.js';
-import { loadPageForRead } from '../policies/pages.js';
+import { loadPageForRead, unhiddenPages } from '../policies/pages.js';
 import { canReadSpace, loadSpaceForView, readableSpaceIds } from '../policies/spaces.js';
 import { labelCondition } from '../policies/labels.js';
 import { presentPage, presentPageSummaries } from '../presenters/pages.js';
@@ -29,7 +29,7 @@ export async function pageRoutes(app: FoyerApp, svc: Services) {
     const actor = actorOf(req);
     const ctx = await loadSpaceForView(db, actor, req.params.id);
     if (!canReadSpace(actor, ctx)) throw notFound('space');
-    let q = db.selectFrom('pages').selectAll().where('space_id', '=', ctx.space.id).where('deleted_at', 'is', null);
+    let q = db.selectFrom('pages').selectAll().where('space_id', '=', ctx.space.id).where('deleted_at', 'is', null).where(unhiddenPages(actor));
     const label = labelCondition(actor, 'pages.label');
     if (label) q = q.where(label);
     return { items: await presentPageSummaries(db, await q.orderBy('parent_id').orderBy('position').orderBy('id').limit(2000).execute()) };
@@ -41,7 +41,7 @@ export async function pageRoutes(app: FoyerApp, svc: Services) {
   /** The company's knowledge: recently updated or most linked pages across every readable space. */
   app.get('/pages', { schema: { querystring: PageListQuery, response: { 200: z.object({ items: z.array(PageSummary) }), ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    let q = db.selectFrom('pages').selectAll('pages').where('pages.deleted_at', 'is', null).where('pages.space_id', 'in', readableSpaceIds(db, actor));
+    let q = db.selectFrom('pages').selectAll('pages').where('pages.deleted_at', 'is', null).where(unhiddenPages(actor)).where('pages.space_id', 'in', readableSpaceIds(db, actor));
     const label = labelCondition(actor, 'pages.label');
     if (label) q = q.where(label);
     q =
@@ -71,11 +71,12 @@ export async function pageRoutes(app: FoyerApp, svc: Services) {
     const rows = await db
       .selectFrom('page_revisions')
       .innerJoin('users', 'users.id', 'page_revisions.author_id')
-      .select(['page_revisions.version', 'page_revisions.title', 'page_revisions.created_at as revisedAt', ...USER_SUMMARY_COLUMNS.map((c) => `users.${c}` as const)])
+      .select(['page_revisions.version', 'page_revisions.title as pageTitle', 'page_revisions.created_at as revisedAt', ...USER_SUMMARY_COLUMNS.map((c) => `users.${c}` as const)])
       .where('page_id', '=', req.params.id)
       .orderBy('page_revisions.version', 'desc')
       .execute();
-    return { items: rows.map((r) => ({ version: r.version, title: r.title, author: presentUserSummary(r), createdAt: r.revisedAt })) };
+    // The page title is aliased: the author summary brings its own `title` (a job title).
+    return { items: rows.map((r) => ({ version: r.version, title: r.pageTitle, author: presentUserSummary(r), createdAt: r.revisedAt })) };
   });
   app.get(
     '/pages/:id/revisions/:version',

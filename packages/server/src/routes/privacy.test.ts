@@ -53,7 +53,7 @@ describe('transparency centre and personal data export', () => {
     expect(after.get('posts')).toBe(Number(before.get('posts')) + 1);
     expect(after.get('comments')).toBe(Number(before.get('comments')) + 1);
     expect(after.get('reactions')).toBe(Number(before.get('reactions')) + 1);
-    expect((await ana.get('/me/data')).body.categories.find((c: { key: string }) => c.key === 'messages')).toMatchObject({ retention: 'chat' });
+    expect((await ana.get('/me/data')).body.categories.find((c: { key: string }) => c.key === 'notifications')).toMatchObject({ retention: 'notifications', retentionDays: 365 });
   });
 
   it('lists my sessions without their keys and signs out others', async () => {
@@ -119,6 +119,11 @@ describe('transparency centre and personal data export', () => {
     const media = [...files.keys()].filter((k) => k.startsWith('media/image-'));
     expect(media).toHaveLength(1);
     expect((await sharp(files.get(media[0])!).metadata()).width).toBe(8);
+
+    // Requests and downloads are in the audit log, and the person sees them in their centre.
+    const audit = (await ana.get('/me/audit')).body.items.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['data_export.requested', 'data_export.downloaded']));
+    expect((await ben.get('/me/audit')).body.items.map((e: { action: string }) => e.action)).not.toContain('data_export.downloaded');
 
     // Only the person themselves can download it; others get the same answer as for nothing.
     const bens = await download(ben, done.id);

@@ -4,7 +4,9 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { DataExport, DataOverview, SessionInfo } from '@foyer/shared';
+import { AuditEntry, DataExport, DataOverview, SessionInfo } from '@foyer/shared';
+import { presentAuditEntries } from '../compliance/present.js';
+import { activePolicy } from '../compliance/active.js';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, NoContent, limit } from './common.js';
@@ -31,7 +33,10 @@ const presentExport = (r: DataExportRow): DataExport => ({
 export async function privacyRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;
 
-  app.get('/me/data', { schema: { response: { 200: DataOverview, ...errors } } }, async (req) => ({ categories: await dataOverview(db, actorOf(req).id) }));
+  app.get('/me/data', { schema: { response: { 200: DataOverview, ...errors } } }, async (req) => {
+    const policy = await activePolicy(db, svc.dialect);
+    return { categories: await dataOverview(db, actorOf(req).id, policy.document.retention) };
+  });
 
   const mySessions = (userId: number) =>
     db.selectFrom('sessions').select(['id', 'created_at', 'expires_at', 'user_agent']).where('user_id', '=', userId).where('expires_at', '>', nowIso()).orderBy('created_at', 'desc').execute();
@@ -55,6 +60,13 @@ export async function privacyRoutes(app: FoyerApp, svc: Services) {
     const others = (await mySessions(actor.id)).filter((s) => s.id !== actor.sessionId).map((s) => s.id);
     if (others.length) await accounts.endSessions(svc, others, 'signed_out');
     return { ended: others.length };
+  });
+
+  // Privileged actions recorded in the audit log that concern me (role changes, erasure, exports).
+  app.get('/me/audit', { schema: { response: { 200: z.object({ items: z.array(AuditEntry) }), ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    const rows = await db.selectFrom('audit_log').selectAll().where('target_type', '=', 'user').where('target_id', '=', String(actor.id)).orderBy('seq', 'desc').limit(100).execute();
+    return { items: await presentAuditEntries(db, rows) };
   });
 
   app.get('/me/exports', { schema: { response: { 200: z.object({ items: z.array(DataExport) }), ...errors } } }, async (req) => ({

@@ -142,7 +142,7 @@ const LOADERS: Record<DocKind, Loader> = {
       await db
         .selectFrom('questions as q')
         .innerJoin('users as u', 'u.id', 'q.author_id')
-        .select(['q.id', 'q.space_id', 'q.author_id', 'q.label', 'q.title', 'q.body', 'q.tags', 'q.created_at', 'q.deleted_at', 'u.locale'])
+        .select(['q.id', 'q.space_id', 'q.author_id', 'q.label', 'q.title', 'q.body', 'q.tags', 'q.created_at', 'q.deleted_at', 'q.hidden_at', 'u.locale'])
         .where('q.id', 'in', ids)
         .execute()
     ).map((r) => ({
@@ -150,7 +150,7 @@ const LOADERS: Record<DocKind, Loader> = {
       spaceId: r.space_id,
       authorId: r.author_id,
       label: r.label,
-      visible: !r.deleted_at,
+      visible: !r.deleted_at && !r.hidden_at,
       title: r.title,
       body: `${plainText(r.body)} ${tags(r.tags)}`.trim(),
       createdAt: r.created_at,
@@ -162,7 +162,7 @@ const LOADERS: Record<DocKind, Loader> = {
         .selectFrom('answers as a')
         .innerJoin('questions as q', 'q.id', 'a.question_id')
         .innerJoin('users as u', 'u.id', 'a.author_id')
-        .select(['a.id', 'a.question_id', 'q.space_id', 'a.author_id', 'q.label', 'a.body', 'a.created_at', 'a.deleted_at', 'q.deleted_at as question_deleted_at', 'u.locale'])
+        .select(['a.id', 'a.question_id', 'q.space_id', 'a.author_id', 'q.label', 'a.body', 'a.created_at', 'a.deleted_at', 'a.hidden_at', 'q.deleted_at as question_deleted_at', 'q.hidden_at as question_hidden_at', 'u.locale'])
         .where('a.id', 'in', ids)
         .execute()
     ).map((r) => ({
@@ -171,7 +171,7 @@ const LOADERS: Record<DocKind, Loader> = {
       spaceId: r.space_id,
       authorId: r.author_id,
       label: r.label,
-      visible: !r.deleted_at && !r.question_deleted_at,
+      visible: !r.deleted_at && !r.hidden_at && !r.question_deleted_at && !r.question_hidden_at,
       title: '',
       body: plainText(r.body),
       createdAt: r.created_at,
@@ -182,7 +182,7 @@ const LOADERS: Record<DocKind, Loader> = {
       await db
         .selectFrom('pages as pg')
         .innerJoin('users as u', 'u.id', 'pg.created_by')
-        .select(['pg.id', 'pg.space_id', 'pg.updated_by', 'pg.label', 'pg.title', 'pg.body', 'pg.updated_at', 'pg.deleted_at', 'u.locale'])
+        .select(['pg.id', 'pg.space_id', 'pg.updated_by', 'pg.label', 'pg.title', 'pg.body', 'pg.updated_at', 'pg.deleted_at', 'pg.hidden_at', 'u.locale'])
         .where('pg.id', 'in', ids)
         .execute()
     ).map((r) => ({
@@ -190,7 +190,7 @@ const LOADERS: Record<DocKind, Loader> = {
       spaceId: r.space_id,
       authorId: r.updated_by,
       label: r.label,
-      visible: !r.deleted_at,
+      visible: !r.deleted_at && !r.hidden_at,
       title: r.title,
       body: plainText(r.body),
       createdAt: r.updated_at,

@@ -161,14 +161,14 @@ export function saveConflictOf(e: unknown): SaveConflict | null {
 }
 
 /**
- * The server links `[[Missing title]]` to /spaces/:slug/pages/new?title=…; the web's form for a
- * new page lives under the space's wiki tab. Returns the form's address, or null for other links.
+ * The server links `[[Missing title]]` to /spaces/:slug/wiki/new?title=… (pages saved before that
+ * change still say /pages/new). Returns the new-page form's address, or null for other links.
  */
 export function newPageHref(href: string): string | null {
   if (!href.startsWith('/spaces/')) return null;
   const url = new URL(href, 'http://x');
   const parts = url.pathname.split('/');
-  // ['', 'spaces', slug, 'pages', 'new']
-  if (parts.length !== 5 || parts[3] !== 'pages' || parts[4] !== 'new' || !parts[2]) return null;
+  // ['', 'spaces', slug, 'wiki' | 'pages', 'new']
+  if (parts.length !== 5 || (parts[3] !== 'wiki' && parts[3] !== 'pages') || parts[4] !== 'new' || !parts[2]) return null;
   return `/spaces/${parts[2]}/wiki/new${url.search}`;
 }

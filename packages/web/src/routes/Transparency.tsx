@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader, useTitle } from '../components/bits';
+import { AuditCard } from '../components/privacy/AuditCard';
 import { DataOverviewCard } from '../components/privacy/DataOverviewCard';
+import { EraseAccountCard } from '../components/privacy/EraseAccountCard';
 import { ExportsCard } from '../components/privacy/ExportsCard';
 import { SessionsCard } from '../components/privacy/SessionsCard';
 
@@ -15,6 +17,8 @@ export function TransparencyPage() {
         <DataOverviewCard />
         <ExportsCard />
         <SessionsCard />
+        <AuditCard />
+        <EraseAccountCard />
       </div>
     </div>
   );

@@ -48,7 +48,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   for (const t of TRIGGERS) await sql`insert into search_queue (kind, item_id) select ${t.kind}, id from ${sql.table(t.table)} order by id`.execute(db);
 }
 
-interface TriggerSpec {
+export interface TriggerSpec {
   table: string;
   kind: string;
   /** Columns whose change re-indexes the item. */
@@ -59,8 +59,8 @@ interface TriggerSpec {
   onDelete: string[];
 }
 
-const alive = (row: string, cols: string[]) => cols.map((c) => `${row}.${c} is null`).join(' and ');
-const flag = (cond: string) => `case when ${cond} then 1 else 0 end`;
+export const alive = (row: string, cols: string[]) => cols.map((c) => `${row}.${c} is null`).join(' and ');
+export const flag = (cond: string) => `case when ${cond} then 1 else 0 end`;
 
 const TRIGGERS: TriggerSpec[] = [
   {
@@ -120,7 +120,7 @@ const TRIGGERS: TriggerSpec[] = [
   { table: 'spaces', kind: 'space', columns: ['name', 'description', 'slug'], onUpdate: [], onDelete: [] },
 ];
 
-async function createTriggers(db: Kysely<any>, dialect: Dialect, t: TriggerSpec) {
+export async function createTriggers(db: Kysely<any>, dialect: Dialect, t: TriggerSpec) {
   const enqueue = (row: 'NEW' | 'OLD') => `insert into search_queue (kind, item_id) values ('${t.kind}', ${row}.id)`;
   const cols = t.columns.join(', ');
   if (dialect === 'postgres') {

@@ -70,6 +70,13 @@ export function SpaceFiles({ space }: { space: Space }) {
   const removeFile = useMutation({ mutationFn: (f: FileDetail) => del<void>(`/files/${f.id}`), onSuccess: refresh, onSettled: close });
   const removeFolder = useMutation({ mutationFn: (f: FileFolder) => del<void>(`/folders/${f.id}`), onSuccess: refresh, onSettled: close });
   const writeError = removeFile.error ?? removeFolder.error;
+  // An error about another folder's contents does not follow the reader into a new folder.
+  const { reset: resetFile } = removeFile;
+  const { reset: resetFolder } = removeFolder;
+  useEffect(() => {
+    resetFile();
+    resetFolder();
+  }, [folderId, resetFile, resetFolder]);
 
   if (q.isPending) return <Loading />;
   if (q.error) {

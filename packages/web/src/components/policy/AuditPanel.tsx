@@ -56,7 +56,7 @@ export function AuditPanel() {
                     <Time iso={e.at} relative={false} />
                   </td>
                   <td>{e.actor?.name ?? t('compliance.audit.system')}</td>
-                  <td>{t(`compliance.audit.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}</td>
+                  <td>{t(`compliance.audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
                 </tr>
               ))}
             </tbody>

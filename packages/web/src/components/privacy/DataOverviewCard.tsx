@@ -33,7 +33,7 @@ export function DataOverviewCard() {
               <tr key={c.key}>
                 <th scope="row">{t(`privacy.categories.${c.key}`, { defaultValue: c.key })}</th>
                 <td className="num">{nf.format(c.count)}</td>
-                <td>{c.retention ? t('privacy.data.retentionRule', { rule: t(`privacy.retentionRules.${c.retention}`, { defaultValue: c.retention }) }) : t('privacy.data.keptUntilDeleted')}</td>
+                <td>{c.retentionDays !== null ? t('privacy.data.retentionDays', { days: c.retentionDays }) : t('privacy.data.keptUntilDeleted')}</td>
               </tr>
             ))}
           </tbody>

@@ -33,7 +33,7 @@ function withWikiLinks(body: string, spaceSlug: string, pages: PageSummary[]): s
     const title = raw.trim();
     if (!title) return _all;
     const id = byTitle.get(title.toLowerCase());
-    return id !== undefined ? `[${title}](/pages/${id})` : `[${title}](/spaces/${spaceSlug}/pages/new?title=${encodeURIComponent(title)})`;
+    return id !== undefined ? `[${title}](/pages/${id})` : `[${title}](/spaces/${spaceSlug}/wiki/new?title=${encodeURIComponent(title)})`;
   });
 }
 
