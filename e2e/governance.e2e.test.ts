@@ -86,6 +86,54 @@ describe('governance', () => {
     await expect.poll(() => feed.getByTestId(`post-${post.id}`).count()).toBe(0);
   });
 
+  it('a reported answer and wiki page reach the owner, who opens them in context and hides the answer', async () => {
+    const space = await spaceWith('Werkstatt', [author, member]);
+    const question = (await member.call('POST', `/spaces/${space.id}/questions`, { title: 'Who fixes the lathe?', body: '', tags: [] })).body;
+    const answer = (await author.call('POST', `/questions/${question.id}/answers`, { body: 'Nobody here is competent enough' })).body.answers[0];
+    const wiki = (await author.call('POST', `/spaces/${space.id}/pages`, { title: 'Shift gossip', body: 'Rumours about the night shift' })).body;
+
+    const reader = await open(member, `/questions/${question.id}`);
+    await reader.getByTestId(`answer-${answer.id}`).getByTestId('answer-report').click();
+    await reader.getByTestId('report-category').selectOption('harassment');
+    await reader.getByTestId('report-note').fill('Insulting the team');
+    await screenshot(reader, 'report-answer-dialog');
+    await reader.getByTestId('report-submit').click();
+    await reader.getByTestId('report-thanks').waitFor();
+    // One's own question offers no report action.
+    expect(await reader.getByTestId('question-report').count()).toBe(0);
+
+    const pageReader = await open(member, `/pages/${wiki.id}`);
+    await pageReader.getByTestId('page-report').click();
+    await pageReader.getByTestId('report-submit').click();
+    await pageReader.getByTestId('report-thanks').waitFor();
+
+    for (const [colorScheme, width] of [['light', 1280], ['dark', 1280], ['light', 360]] as const) {
+      const ctx = await contextFor(browser, app, owner, { colorScheme, width });
+      contexts.push(ctx);
+      const q = await ctx.newPage();
+      problems.push(...watchPage(q));
+      await q.goto(`${app.url}/moderation`);
+      await q.locator('[data-testid^="report-"]').filter({ hasText: 'Shift gossip' }).waitFor();
+      await screenshot(q, `moderation-items-${colorScheme}-${width}`);
+    }
+
+    const mod = await open(owner, '/moderation');
+    const report = mod.locator('[data-testid^="report-"]').filter({ hasText: 'Insulting the team' });
+    await report.waitFor();
+    expect(await report.textContent()).toContain('Answer');
+    await report.getByRole('link', { name: 'Open in context' }).click();
+    await mod.getByTestId(`answer-${answer.id}`).waitFor();
+    await mod.goBack();
+    await report.getByTestId('decision-hide').check();
+    await report.getByTestId('decision-reason').fill('Be kind to colleagues');
+    await report.getByTestId('decision-submit').click();
+    await report.filter({ hasText: 'Be kind to colleagues' }).waitFor();
+
+    const after = await open(member, `/questions/${question.id}`);
+    await after.getByTestId('question').waitFor();
+    await expect.poll(() => after.getByTestId(`answer-${answer.id}`).count()).toBe(0);
+  });
+
   it('a post shared where its original may not be read shows as unavailable', async () => {
     const board = await spaceWith('Board', [author]);
     const lounge = await spaceWith('Lounge', [author, member]);

@@ -155,6 +155,16 @@ export const AUDIT_ACTIONS = [
   'retention.space_changed',
   'legal_hold.placed',
   'legal_hold.lifted',
+  'sealed_access.requested',
+  'sealed_access.approved',
+  'sealed_access.denied',
+  'sealed_access.voided',
+  'sealed_access.revoked',
+  'sealed_access.refused',
+  'sealed_access.viewed',
+  'sealed_access.exported',
+  'sealed_access.expired',
+  'sealed_access.notified',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

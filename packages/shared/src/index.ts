@@ -13,3 +13,5 @@ export * from './compliance.js';
 export * from './files.js';
 export * from './privacy.js';
 export * from './retention.js';
+export * from './analytics.js';
+export * from './sealed.js';

@@ -11,6 +11,7 @@ import { clearSession, fetchSession, SessionProvider } from './lib/session';
 import { useSystemThemeSync } from './lib/theme';
 import type { Me, Organisation } from './lib/types';
 import { AdminPage } from './routes/Admin';
+import { AnalyticsPage } from './routes/Analytics';
 import { ChatPage } from './routes/Chat';
 import { DeclassificationsPage } from './routes/Declassifications';
 import { GovernancePage } from './routes/Governance';
@@ -36,6 +37,7 @@ import { TransparencyPage } from './routes/Transparency';
 import { PolicyPage } from './routes/Policy';
 import { AdminPolicyPage } from './routes/AdminPolicy';
 import { WikiPagePage } from './routes/WikiPage';
+import { SealedAccessPage } from './routes/SealedAccess';
 
 function Realtime({ me, children }: { me: Me; children: ReactNode }) {
   const qc = useQueryClient();
@@ -136,12 +138,14 @@ function SignedInRoutes() {
         <Route path="saved" element={<SavedPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="transparency" element={<TransparencyPage />} />
+        <Route path="analytics" element={<AnalyticsPage />} />
         <Route path="policy" element={<PolicyPage />} />
         <Route path="policy/manage" element={<AdminPolicyPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="declassifications" element={<DeclassificationsPage />} />
         <Route path="governance" element={<GovernancePage />} />
+        <Route path="sealed" element={<SealedAccessPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -8,7 +8,7 @@ import type { Actor } from '../policies/actor.js';
 import { loadSpaceForView, spaceAbilities } from '../policies/spaces.js';
 import { assertLabelFits } from '../policies/labels.js';
 import { assertNotMuted } from '../policies/moderation.js';
-import { answerAbilities, loadQuestionForRead, questionAbilities } from '../policies/questions.js';
+import { answerAbilities, loadQuestionForRead, questionAbilities, seesAnswer } from '../policies/questions.js';
 import { renderMarkdown } from '../markdown/render.js';
 import { notify } from './notifications.js';
 import { attachFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
@@ -95,10 +95,12 @@ async function loadAnswer(svc: Services, actor: Actor, answerId: number) {
   if (!answer) throw notFound('answer');
   try {
     const ctx = await loadQuestionForRead(svc.db, actor, answer.question_id);
-    return { ctx, answer };
+    // An answer hidden by moderation is as missing to everyone but its author and the managers.
+    if (seesAnswer(actor, ctx, answer)) return { ctx, answer };
   } catch {
     throw notFound('answer');
   }
+  throw notFound('answer');
 }
 
 export async function editAnswer(svc: Services, actor: Actor, answerId: number, body: string) {

@@ -162,4 +162,4 @@ export function describePolicy(doc: PolicyDocument, locale: Locale, holders: Par
 }
 
 /** Sections whose rules no feature applies yet (docs/admin.md, Works agreement and audit log). */
-const NOT_ENFORCED_YET = new Set(['quietHours', 'analytics', 'sealedAccess']);
+const NOT_ENFORCED_YET = new Set(['quietHours']);

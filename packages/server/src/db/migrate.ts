@@ -18,6 +18,7 @@ import * as m015 from './migrations/015_compliance.js';
 import * as m016 from './migrations/016_privacy.js';
 import * as m017 from './migrations/017_moderation_items.js';
 import * as m018 from './migrations/018_retention.js';
+import * as m019 from './migrations/019_sealed_access.js';
 
 interface Migration {
   name: string;
@@ -43,6 +44,7 @@ const MIGRATIONS: Migration[] = [
   { name: '016_privacy', up: m016.up },
   { name: '017_moderation_items', up: m017.up },
   { name: '018_retention', up: m018.up },
+  { name: '019_sealed_access', up: m019.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

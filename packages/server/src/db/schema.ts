@@ -662,10 +662,53 @@ export interface SearchQueueTable {
   item_id: number;
 }
 
+/** A lawful-access request (019_sealed_access). */
+export interface SealedRequestTable {
+  id: Id;
+  requester_id: number;
+  scope_type: 'person' | 'space' | 'conversation';
+  scope_id: number;
+  range_from: string;
+  range_to: string;
+  reason: string;
+  legal_basis: 'court_order' | 'internal_investigation' | 'gdpr_request' | 'other';
+  legal_basis_text: string;
+  approver_roles: string; // JSON array of policy roles, copied from the policy at request time
+  days: number;
+  notify_delay_days: number;
+  status: 'pending' | 'approved' | 'denied' | 'void' | 'revoked' | 'expired';
+  created_at: string;
+  decided_at: Nullable<string>;
+  expires_at: string;
+  replaced_by: Nullable<number>;
+}
+
+export interface SealedDecisionTable {
+  id: Id;
+  request_id: number;
+  user_id: number;
+  role: 'admin' | 'communications' | 'governance' | 'moderator';
+  decision: 'approve' | 'deny';
+  reason: string;
+  at: string;
+}
+
+/** A transparency notice held back by the policy's delay; the job writes it when due. */
+export interface SealedNoticeTable {
+  id: Id;
+  request_id: number;
+  user_id: number;
+  due_at: string;
+  delivered_at: Nullable<string>;
+}
+
 export interface DB {
   images: ImageTable;
   organisation: OrganisationTable;
   users: UserTable;
+  sealed_requests: SealedRequestTable;
+  sealed_decisions: SealedDecisionTable;
+  sealed_notices: SealedNoticeTable;
   sessions: SessionTable;
   access_tokens: AccessTokenTable;
   invitations: InvitationTable;

@@ -2,12 +2,19 @@
 import type { Services } from '../services.js';
 import { sendDueReminders } from './announcement-reminders.js';
 import { archiveInactiveSpaces } from './inactive-spaces.js';
+import { runRetention } from '../privacy/retention.js';
 import { SearchIndexer } from '../search/indexer.js';
+import { deliverDueNotices, expireDue } from '../sealed/notices.js';
 
 export function startJobs(svc: Services, everyMs: number): () => void {
   const run = async () => {
     await sendDueReminders(svc).catch(() => {});
     await archiveInactiveSpaces(svc).catch(() => {});
+    // Sealed access: delayed transparency notices, and the end of time boxes nobody touched.
+    await deliverDueNotices(svc).catch(() => {});
+    await expireDue(svc).catch(() => {});
+    // Once a day: the first tick of each (UTC) day claims the run; later ticks and other nodes skip it.
+    await runRetention(svc).catch(() => {});
   };
   const timer = setInterval(() => void run(), everyMs);
   timer.unref();

@@ -11,7 +11,7 @@ import { canReadSpace, loadSpaceContext, spaceAbilities, type SpaceContext } fro
 import { labelAllows, loadLabelPolicy } from './labels.js';
 import { loadCommentForRead, loadPostForRead } from './posts.js';
 import { loadMessageForRead } from './conversations.js';
-import { loadQuestionForRead } from './questions.js';
+import { loadAnswerForRead, loadQuestionForRead } from './questions.js';
 import { loadPageForRead } from './pages.js';
 import { notFound } from '../errors.js';
 
@@ -61,9 +61,8 @@ async function ownerContext(db: Kysely<DB>, actor: Actor, file: FileRow): Promis
       return { label: ctx.question.label, space: ctx, live: !ctx.space.archived_at };
     }
     case 'answer': {
-      const answer = await db.selectFrom('answers').select(['question_id', 'deleted_at']).where('id', '=', id).executeTakeFirst();
-      if (!answer || answer.deleted_at) throw notFound('file');
-      const ctx = await loadQuestionForRead(db, actor, answer.question_id);
+      // Deleted and moderation-hidden answers take their attachments with them.
+      const ctx = await loadAnswerForRead(db, actor, id);
       return { label: ctx.question.label, space: ctx, live: !ctx.space.archived_at };
     }
     case 'page': {

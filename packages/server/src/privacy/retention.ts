@@ -9,13 +9,17 @@
  * for STALE_MS (a crash) is taken over. Work commits in batches: a crash loses no progress.
  */
 import { sql, type Kysely } from 'kysely';
-import { RETENTION_TYPES, SPACE_RETENTION_TYPES, type SpaceRetentionType } from '@foyer/shared';
+import { RETENTION_TYPES, SPACE_RETENTION_TYPES, type MyLegalHold, type SpaceRetention, type SpaceRetentionType, type SpaceRetentionUpdate } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { write } from '../services.js';
 import { activePolicy } from '../compliance/active.js';
 import { appendAudit } from '../compliance/audit.js';
-import { heldTargets } from './holds.js';
+import type { Actor } from '../policies/actor.js';
+import { canReadSpace, loadSpaceForView, spaceAbilities } from '../policies/spaces.js';
+import { forbidden, invalid } from '../errors.js';
+import { nowIso } from '../lib/time.js';
+import { activeHold, heldTargets } from './holds.js';
 import { dropItemImages, finishRemoval, removeFiles, removeItems, removePageRevisions } from './removal.js';
 
 const DAY_MS = 86_400_000;
@@ -248,4 +252,50 @@ async function expiredIds(trx: Kysely<DB>, type: keyof RetentionCounts, cutoff: 
           .execute(),
       );
   }
+}
+
+/** A space's periods as its readers see them; whether a hold covers it is for members only. */
+export async function spaceRetention(svc: Services, actor: Actor, spaceId: number): Promise<SpaceRetention> {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  if (!canReadSpace(actor, ctx)) throw forbidden('only readers of this space see its retention');
+  const policy = (await activePolicy(svc.db, svc.dialect)).document.retention;
+  const rows = await svc.db.selectFrom('space_retention').select(['type', 'days']).where('space_id', '=', spaceId).execute();
+  const own = new Map(rows.map((r) => [r.type, r.days]));
+  const member = ctx.membership?.state === 'member';
+  return {
+    spaceId,
+    types: SPACE_RETENTION_TYPES.map((type) => {
+      const spaceDays = own.get(type) ?? null;
+      return { type, policyDays: policy[type], spaceDays, effectiveDays: shorter(policy[type], spaceDays) };
+    }),
+    legalHold: member && !!(await activeHold(svc.db, 'space', spaceId)),
+    abilities: { manage: spaceAbilities(actor, ctx).manage },
+  };
+}
+
+/** Space managers shorten (never lengthen) the policy's periods for their space; null follows the policy again. */
+export async function setSpaceRetention(svc: Services, actor: Actor, spaceId: number, update: SpaceRetentionUpdate): Promise<void> {
+  const ctx = await loadSpaceForView(svc.db, actor, spaceId);
+  if (!spaceAbilities(actor, ctx).manage) throw forbidden('only the space’s owners and admins set its retention');
+  const policy = (await activePolicy(svc.db, svc.dialect)).document.retention;
+  const entries = Object.entries(update.overrides) as [SpaceRetentionType, number | null | undefined][];
+  const tooLong = Object.fromEntries(entries.filter(([t, d]) => d != null && policy[t] !== null && d > policy[t]!).map(([t]) => [t, `at most ${policy[t]} days (the works agreement)`]));
+  if (Object.keys(tooLong).length) throw invalid('a space may keep content for a shorter time than the works agreement, never longer', { fields: tooLong });
+  const changed: Record<string, number | null> = {};
+  await write(svc, async (trx) => {
+    for (const [type, days] of entries) {
+      if (days === undefined) continue;
+      await trx.deleteFrom('space_retention').where('space_id', '=', spaceId).where('type', '=', type).execute();
+      if (days !== null) await trx.insertInto('space_retention').values({ space_id: spaceId, type, days, updated_by: actor.id, updated_at: nowIso() }).execute();
+      changed[type] = days;
+    }
+    if (Object.keys(changed).length)
+      await appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'retention.space_changed', targetType: 'space', targetId: spaceId, details: { days: changed } });
+  });
+}
+
+/** Whether a hold covers the person asking (the transparency centre says so; never why). */
+export async function myLegalHold(db: Kysely<DB>, actor: Actor): Promise<MyLegalHold> {
+  const hold = await activeHold(db, 'user', actor.id);
+  return { held: !!hold, since: hold?.placed_at ?? null };
 }

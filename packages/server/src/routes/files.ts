@@ -80,7 +80,8 @@ export async function fileRoutes(app: FoyerApp, svc: Services) {
   // Image re-encodes a crash or restart interrupted run again; running ones finish before close.
   app.addHook('onReady', async () => {
     setReencodeLog((err, message) => app.log.error({ err }, message));
-    void resumePending(svc).catch((err) => app.log.error({ err }, 'resuming image re-encodes failed'));
+    // Only the scan is awaited (a directory listing); the re-encodes run in the background.
+    await resumePending(svc).catch((err) => app.log.error({ err }, 'resuming image re-encodes failed'));
   });
   app.addHook('onClose', async () => reencodesSettled());
 

@@ -21,9 +21,12 @@ import { questionRoutes } from './questions.js';
 import { pageRoutes } from './pages.js';
 import { previewRoutes } from './previews.js';
 import { privacyRoutes } from './privacy.js';
+import { analyticsRoutes } from './analytics.js';
 import { searchRoutes } from './search.js';
 import { fileRoutes } from './files.js';
 import { complianceRoutes } from './compliance.js';
+import { retentionRoutes } from './retention.js';
+import { sealedRoutes } from './sealed.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -45,8 +48,11 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await pageRoutes(app, svc);
   await previewRoutes(app, svc);
   await privacyRoutes(app, svc);
+  await analyticsRoutes(app, svc);
   await searchRoutes(app, svc);
   await fileRoutes(app, svc);
   await complianceRoutes(app, svc);
+  await retentionRoutes(app, svc);
+  await sealedRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

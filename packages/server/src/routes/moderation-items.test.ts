@@ -120,6 +120,10 @@ describe('moderation of questions, answers and wiki pages', () => {
     expect(ids((await author.get(`/questions/${q.id}`)).body.answers)).toContain(a.id);
     expect(ids((await owner.get(`/questions/${q.id}`)).body.answers)).toContain(a.id);
     expect(await searchIds(bystander, 'quibblewort')).toEqual([]);
+    // Hidden is missing: no votes or comments on it from readers either.
+    expect((await bystander.put(`/answers/${a.id}/vote`, { value: 1 })).status).toBe(404);
+    expect((await bystander.post(`/answers/${a.id}/comments`, { body: 'what?' })).status).toBe(404);
+    expect((await owner.put(`/answers/${a.id}/vote`, { value: -1 })).status).toBe(200);
     expect((await decisionFor(author, r.id)).data.action).toBe('hide');
   });
 

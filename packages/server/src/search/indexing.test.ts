@@ -92,6 +92,29 @@ describe('search indexing', () => {
     expect(Number(rows[0].n)).toBe(0);
   });
 
+  it('filters by type, space, author, date range and attachments', async () => {
+    const other = await t.user('otto');
+    const space2 = (await other.post('/spaces', { name: 'Filters two', visibility: 'public' })).body.id;
+    const mine = (await u.post('/posts', { spaceId, body: 'filterword one' })).body;
+    const theirs = (await other.post('/posts', { spaceId: space2, body: 'filterword two' })).body;
+    const page = (await other.post(`/spaces/${space2}/pages`, { title: 'Filterword page', body: 'text' })).body;
+    await t.foyer.svc.db
+      .insertInto('images')
+      .values({ uploader_id: other.id, post_id: theirs.id, message_id: null, key: 'k', thumb_key: 't', width: 1, height: 1, created_at: new Date().toISOString() })
+      .execute();
+    await indexed(t);
+    const got = async (qs: string) => ((await u.get(`/search?q=filterword&${qs}`)).body.items as { type: string; id: number }[]).map((i) => `${i.type}:${i.id}`).sort();
+    expect(await got('')).toEqual([`page:${page.id}`, `post:${mine.id}`, `post:${theirs.id}`].sort());
+    expect(await got('type=page')).toEqual([`page:${page.id}`]);
+    expect(await got(`spaceId=${space2}`)).toEqual([`page:${page.id}`, `post:${theirs.id}`].sort());
+    expect(await got(`authorId=${u.id}`)).toEqual([`post:${mine.id}`]);
+    expect(await got('hasFiles=true')).toEqual([`post:${theirs.id}`]);
+    expect(await got('from=2000-01-01&to=2000-12-31')).toEqual([]);
+    expect(await got(`from=${new Date(Date.now() - 60_000).toISOString()}`)).toHaveLength(3);
+    // Counts ignore the type filter (tabs), but follow the other filters.
+    expect((await u.get(`/search?q=filterword&type=page&spaceId=${space2}`)).body.counts).toEqual({ page: 1, post: 1 });
+  });
+
   it('reindex rebuilds the same results and drops documents of vanished items', async () => {
     await indexed(t);
     const queries = ['quokka', 'zeppelinwerft', 'ingo', 'indexing', 'parallel -quokka'];

@@ -4,7 +4,8 @@
  * for guests (policies/labels.ts) for space content; the conversations the actor takes part in
  * (policies/conversations.ts) for messages; the directory (policies/users.ts) for people; the
  * spaces the actor may know of (policies/spaces.ts) for spaces. Deleted and moderation-hidden
- * items have visible = 0 from the commit that deleted or hid them (013_search triggers).
+ * items have visible = 0 from the commit that deleted or hid them (013_search triggers, rebuilt for
+ * questions, answers and pages by 017_moderation_items).
  * Results, counts, facets, snippets and suggestions all go through this one condition.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';

@@ -147,6 +147,11 @@ export function Layout() {
               <Link to="/transparency" onClick={close} data-testid="nav-transparency">
                 {t('nav.transparency')}
               </Link>
+              {(me.role === 'admin' || me.roles.includes('communications')) && (
+                <Link to="/analytics" onClick={close} data-testid="nav-analytics">
+                  {t('analytics.title')}
+                </Link>
+              )}
               <Link to="/policy" onClick={close} data-testid="nav-policy">
                 {t('compliance.nav')}
               </Link>
@@ -156,6 +161,11 @@ export function Layout() {
               <Link to="/moderation" onClick={close} data-testid="nav-moderation">
                 {t('nav.moderation')}
               </Link>
+              {(me.role === 'admin' || me.roles.length > 0) && (
+                <Link to="/sealed" onClick={close} data-testid="nav-sealed">
+                  {t('sealed.nav')}
+                </Link>
+              )}
               {me.roles.includes('governance') && (
                 <Link to="/governance" onClick={close} data-testid="nav-governance">
                   {t('nav.governance')}

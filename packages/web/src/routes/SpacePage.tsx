@@ -13,6 +13,8 @@ import { PostCard } from '../components/PostCard';
 import { SpaceQuestions } from '../components/questions/SpaceQuestions';
 import { SpaceWiki } from '../components/wiki/SpaceWiki';
 import { SpaceFiles } from '../components/files/SpaceFiles';
+import { SpaceLegalHoldNotice } from '../components/privacy/LegalHoldCard';
+import { SpaceInsights } from '../components/analytics/SpaceInsights';
 import { PostList } from '../components/PostList';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
 import { PurposeField } from '../components/closed/PurposeField';
@@ -111,6 +113,7 @@ export function SpacePage() {
           {space.myRole && <> · {t(`spaces.roles.${space.myRole}`)}</>}
         </p>
         <RegistryNote space={space} />
+        <SpaceLegalHoldNotice spaceId={space.id} enabled={space.myRole != null && space.abilities.read} />
         <SpaceJoinButtons space={space} />
         <nav className="tabs" aria-label={t('spaces.sections')}>
           <NavLink to={base} end>
@@ -120,6 +123,7 @@ export function SpacePage() {
           {space.abilities.read && <NavLink to={`${base}/wiki`}>{t('spaces.tabWiki')}</NavLink>}
           {space.abilities.read && <NavLink to={`${base}/files`}>{t('spaces.tabFiles')}</NavLink>}
           <NavLink to={`${base}/about`}>{t('spaces.tabAbout')}</NavLink>
+          {space.abilities.manage && <NavLink to={`${base}/insights`}>{t('analytics.spaceTitle')}</NavLink>}
           {space.abilities.read && <NavLink to={`${base}/members`}>{t('spaces.tabMembers')}</NavLink>}
         </nav>
       </div>
@@ -129,6 +133,7 @@ export function SpacePage() {
         <Route path="wiki/*" element={space.abilities.read ? <SpaceWiki space={space} /> : <NotFoundPage />} />
         <Route path="files/*" element={space.abilities.read ? <SpaceFiles space={space} /> : <NotFoundPage />} />
         <Route path="about" element={<SpaceAbout space={space} />} />
+        <Route path="insights" element={space.abilities.manage ? <SpaceInsights space={space} /> : <NotFoundPage />} />
         <Route path="members" element={<SpaceMembers space={space} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

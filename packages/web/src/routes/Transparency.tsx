@@ -4,6 +4,7 @@ import { AuditCard } from '../components/privacy/AuditCard';
 import { DataOverviewCard } from '../components/privacy/DataOverviewCard';
 import { EraseAccountCard } from '../components/privacy/EraseAccountCard';
 import { ExportsCard } from '../components/privacy/ExportsCard';
+import { LegalHoldCard } from '../components/privacy/LegalHoldCard';
 import { SessionsCard } from '../components/privacy/SessionsCard';
 
 /** The personal transparency centre: what Foyer holds about me, my sessions, my data to take away. */
@@ -17,6 +18,7 @@ export function TransparencyPage() {
         <DataOverviewCard />
         <ExportsCard />
         <SessionsCard />
+        <LegalHoldCard />
         <AuditCard />
         <EraseAccountCard />
       </div>

@@ -5,9 +5,29 @@ import { Avatar, PersonLink, Time } from '../bits';
 import { SafeHtml } from '../SafeHtml';
 import { DecisionForm } from './DecisionForm';
 
+/** Where the reported item lives; null for chat messages outside a space, whose conversation no moderator may open. */
+export function itemPath(r: Report): string | null {
+  const parent = r.item.parentId;
+  switch (r.targetType) {
+    case 'post':
+      return `/posts/${r.targetId}`;
+    case 'comment':
+      return parent === null ? null : `/posts/${parent}`;
+    case 'question':
+      return `/questions/${r.targetId}`;
+    case 'answer':
+      return parent === null ? null : `/questions/${parent}#answer-${r.targetId}`;
+    case 'page':
+      return `/pages/${r.targetId}`;
+    case 'message':
+      return r.space && parent !== null ? `/chat/${parent}` : null;
+  }
+}
+
 /** One report: exactly the reported item (never its surroundings), why, what was done, and the decision. */
 export function ReportCard({ report: r }: { report: Report }) {
   const { t } = useTranslation();
+  const path = r.item.deleted ? null : itemPath(r);
   return (
     <article className="card report" data-testid={`report-${r.id}`} aria-labelledby={`report-${r.id}-title`}>
       <header className="report-head">
@@ -42,7 +62,15 @@ export function ReportCard({ report: r }: { report: Report }) {
             <Time iso={r.item.createdAt} />
           </span>
         </p>
+        {r.item.title && <h3 className="reported-title">{r.item.title}</h3>}
         <SafeHtml html={r.item.html} />
+        {path && (
+          <p className="small">
+            <Link to={path} data-testid={`report-${r.id}-open`}>
+              {t('moderation.open')}
+            </Link>
+          </p>
+        )}
       </div>
       {r.actions.length > 0 && (
         <section aria-label={t('moderation.history')}>

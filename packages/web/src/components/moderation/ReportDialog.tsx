@@ -2,15 +2,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../lib/api';
-import type { ReportCategory } from '../../lib/types';
+import type { Report, ReportCategory } from '../../lib/types';
 import { ErrorText } from '../bits';
 import { Dialog } from '../Dialog';
 import { DialogDone } from '../DialogDone';
 
 export const REPORT_CATEGORIES: ReportCategory[] = ['harassment', 'discrimination', 'confidential_leak', 'illegal', 'spam', 'other'];
 
-/** Reports a post, comment or chat message to its moderators. */
-export function ReportDialog({ targetType, targetId, onClose }: { targetType: 'post' | 'comment' | 'message'; targetId: number; onClose: () => void }) {
+/** Reports a post, comment, chat message, question, answer or wiki page to its moderators. */
+export function ReportDialog({ targetType, targetId, onClose }: { targetType: Report['targetType']; targetId: number; onClose: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [category, setCategory] = useState<ReportCategory>('harassment');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../lib/api';
 import { useFormat } from '../../lib/format';
 import { ErrorText, Loading } from '../bits';
+import { SealedNotice } from '../sealed/SealedNotice';
 
 /** Entries of the audit log that concern me: role changes, exports of my data, erasure. */
 export function AuditCard() {
@@ -27,6 +28,7 @@ export function AuditCard() {
               <span className="grow">
                 <span>{t(`compliance.audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</span>
                 <span className="muted small">{e.actor ? t('privacy.audit.by', { name: e.actor.name, when: f.dateTime(e.at) }) : t('privacy.audit.bySystem', { when: f.dateTime(e.at) })}</span>
+                {e.action === 'sealed_access.notified' && <SealedNotice entry={e} />}
               </span>
             </li>
           ))}

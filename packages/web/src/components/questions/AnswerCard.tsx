@@ -7,6 +7,7 @@ import type { Answer, QuestionDetail } from '../../lib/types';
 import { Avatar, ErrorText, PersonLink, Time } from '../bits';
 import { ConfirmDialog } from '../Dialog';
 import { MentionTextarea } from '../MentionTextarea';
+import { ReportButton } from '../moderation/ReportButton';
 import { LinkPreviewCard } from '../previews/LinkPreviewCard';
 import { SafeHtml } from '../SafeHtml';
 import { AnswerComments } from './AnswerComments';
@@ -134,6 +135,7 @@ export function AnswerCard({ question, answer: a, onAnnounce }: { question: Ques
               {t('questions.delete')}
             </button>
           )}
+          <ReportButton targetType="answer" targetId={a.id} authorId={a.author.id} />
         </div>
         <ErrorText error={choose.error ?? remove.error} />
         <AnswerComments question={question} answer={a} />

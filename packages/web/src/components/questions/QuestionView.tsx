@@ -9,6 +9,7 @@ import type { QuestionDetail } from '../../lib/types';
 import { Avatar, ErrorText, PersonLink, Time } from '../bits';
 import { ConfirmDialog } from '../Dialog';
 import { LabelBadge } from '../labels/LabelBadge';
+import { ReportButton } from '../moderation/ReportButton';
 import { MentionTextarea } from '../MentionTextarea';
 import { LinkPreviewCard } from '../previews/LinkPreviewCard';
 import { SafeHtml } from '../SafeHtml';
@@ -62,7 +63,7 @@ export function QuestionView({ question: q }: { question: QuestionDetail }) {
           </>
         )
       )}
-      {(q.abilities.edit || q.abilities.delete) && !editing && (
+      {!editing && (
         <div className="answer-actions">
           {q.abilities.edit && (
             <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(true)} data-testid="question-edit">
@@ -74,6 +75,7 @@ export function QuestionView({ question: q }: { question: QuestionDetail }) {
               {t('questions.delete')}
             </button>
           )}
+          <ReportButton targetType="question" targetId={q.id} authorId={q.author.id} />
         </div>
       )}
       <ErrorText error={remove.error} />

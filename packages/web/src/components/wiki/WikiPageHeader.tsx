@@ -8,6 +8,7 @@ import { ancestorsOf, invalidateWiki, wikiKeys } from '../../lib/wiki';
 import { Avatar, ErrorText, Time } from '../bits';
 import { ConfirmDialog } from '../Dialog';
 import { LabelBadge } from '../labels/LabelBadge';
+import { ReportButton } from '../moderation/ReportButton';
 import { MovePageDialog } from './MovePageDialog';
 
 /** Breadcrumbs up the tree, title, label, last editor, the page's sections and its actions. */
@@ -98,6 +99,8 @@ export function WikiPageHeader({ page, pages }: { page: WikiPage; pages: PageSum
               {t('wiki.delete')}
             </button>
           )}
+          {/* Reported is the current version, so its author is whoever saved it. */}
+          <ReportButton targetType="page" targetId={page.id} authorId={page.updatedBy.id} />
         </div>
       </div>
       <ErrorText error={remove.error} />
