@@ -61,7 +61,7 @@ describe('transparency centre', () => {
     await person.call('PATCH', '/me', { locale: 'de' });
     const page = await browser.open(person, '/transparency');
     await page.getByRole('heading', { name: 'Transparenzcenter', level: 1 }).waitFor();
-    await page.getByText('Ihre Daten herunterladen').waitFor();
+    await page.getByText('Deine Daten herunterladen').waitFor();
     await screenshot(page, 'transparency-de');
     await person.call('PATCH', '/me', { locale: 'en' });
   });

@@ -101,7 +101,7 @@ export async function resumePending(svc: Services): Promise<void> {
     const id = name.split('.')[0];
     const key = `files/${id.slice(0, 2)}/${name}`;
     if (IMAGE_KEY.test(key)) void finishInBackground(svc, key, { onStart: true });
-    // Not ours (a half-written rename target cannot exist: rename is atomic): leave it alone.
+    // Any other name is not ours and is left alone (renames are atomic: no half-written entries).
   }
 }
 
