@@ -11,6 +11,7 @@ import { clearSession, fetchSession, SessionProvider } from './lib/session';
 import { useSystemThemeSync } from './lib/theme';
 import type { Me, Organisation } from './lib/types';
 import { AdminPage } from './routes/Admin';
+import { AdminRetentionPage } from './routes/AdminRetention';
 import { AnalyticsPage } from './routes/Analytics';
 import { ChatPage } from './routes/Chat';
 import { DeclassificationsPage } from './routes/Declassifications';
@@ -141,6 +142,7 @@ function SignedInRoutes() {
         <Route path="analytics" element={<AnalyticsPage />} />
         <Route path="policy" element={<PolicyPage />} />
         <Route path="policy/manage" element={<AdminPolicyPage />} />
+        <Route path="admin/retention" element={<AdminRetentionPage />} />
         <Route path="admin/*" element={<AdminPage />} />
         <Route path="moderation" element={<ModerationPage />} />
         <Route path="declassifications" element={<DeclassificationsPage />} />

@@ -17,6 +17,7 @@ import { conflict, forbidden, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { endSessions } from '../commands/accounts.js';
 import { finishRemoval, removeFileVersions, removeFiles, removeItems, removePageRevisions } from './removal.js';
+import { dropOriginal } from '../files/reencode.js';
 import { appendAudit } from '../compliance/audit.js';
 
 export const FORMER_EMPLOYEE = 'Former employee';
@@ -72,6 +73,8 @@ export async function runErasure(svc: Services, userId: number): Promise<Counts>
     for (const v of versions) {
       await svc.files.delete(v.storage_key);
       if (v.thumb_key) await svc.files.delete(v.thumb_key);
+      // An image whose full-size re-encode has not run yet still has its original parked.
+      await dropOriginal(svc.config.dataDir, v.storage_key);
     }
   }
 

@@ -38,8 +38,16 @@ export async function placeHold(svc: Services, actor: Actor, input: LegalHoldInp
       .values({ target_type: input.targetType, target_id: input.targetId, reason: input.reason, placed_by: actor.id, placed_at: nowIso(), lifted_by: null, lifted_at: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    // The reason is the legal basis (bounded to 500 characters), not content: it belongs in the record.
-    await appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'legal_hold.placed', targetType: input.targetType, targetId: input.targetId, details: { holdId: id, reason: input.reason } });
+    // The reason is the legal basis (bounded to 500 characters), not content: it belongs in the
+    // record. The entry targets the hold, not the person: audit entries about a person are shown
+    // to them (GET /me/audit), and the reason may be confidential.
+    await appendAudit(trx, svc.dialect, {
+      actorId: actor.id,
+      action: 'legal_hold.placed',
+      targetType: 'legal_hold',
+      targetId: id,
+      details: { targetType: input.targetType, targetId: input.targetId, reason: input.reason },
+    });
     return id;
   });
 }
@@ -51,7 +59,7 @@ export async function liftHold(svc: Services, actor: Actor, holdId: number): Pro
     if (!hold) throw notFound('legal hold');
     const res = await trx.updateTable('legal_holds').set({ lifted_by: actor.id, lifted_at: nowIso() }).where('id', '=', holdId).where('lifted_at', 'is', null).executeTakeFirst();
     if (!Number(res.numUpdatedRows)) throw conflict('this legal hold was lifted already');
-    await appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'legal_hold.lifted', targetType: hold.target_type, targetId: hold.target_id, details: { holdId } });
+    await appendAudit(trx, svc.dialect, { actorId: actor.id, action: 'legal_hold.lifted', targetType: 'legal_hold', targetId: holdId, details: { targetType: hold.target_type, targetId: hold.target_id } });
   });
 }
 

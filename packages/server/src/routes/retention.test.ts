@@ -94,6 +94,9 @@ describe('retention and legal hold', () => {
     expect(JSON.stringify(inVault)).not.toContain('4711');
     expect((await fay.get('/me/legal-hold')).body).toMatchObject({ held: true });
     expect(JSON.stringify((await fay.get('/me/legal-hold')).body)).not.toContain('4712');
+    // Nor through the audit entries shown to the person (the entry is about the hold, not about them).
+    expect(JSON.stringify((await fay.get('/me/audit')).body)).not.toContain('4712');
+    expect(JSON.stringify((await db().selectFrom('audit_log').select('details').where('action', '=', 'legal_hold.placed').execute()))).toContain('Case 4712');
     expect((await ben.get('/me/legal-hold')).body).toEqual({ held: false, since: null });
 
     // A hold placed and lifted again: the record stays, the hold no longer applies.
@@ -127,7 +130,7 @@ describe('retention and legal hold', () => {
     const samePostQuay = (await olga.post('/posts', { spaceId: quay.id, body: 'zqxquaypost' })).body;
     const freshPost = (await olga.post('/posts', { spaceId: harbour.id, body: 'zqxfreshpost' })).body;
     const staleComment = (await ben.post(`/posts/${freshPost.id}/comments`, { body: 'zqxstalecomment' })).body;
-    const freshComment = (await ben.post(`/posts/${freshPost.id}/comments`, { body: 'zqxfreshcomment' })).body;
+    await ben.post(`/posts/${freshPost.id}/comments`, { body: 'zqxfreshcomment' });
     const vaultPost = (await olga.post('/posts', { spaceId: vault.id, body: 'zqxvaultpost' })).body;
     const faysPost = (await fay.post('/posts', { spaceId: harbour.id, body: 'zqxfayspost' })).body;
     const commentedByFay = (await olga.post('/posts', { spaceId: quay.id, body: 'zqxfaycommented' })).body;

@@ -12,6 +12,7 @@ import { LinkPreviewCard } from '../previews/LinkPreviewCard';
 import { SafeHtml } from '../SafeHtml';
 import { AnswerComments } from './AnswerComments';
 import { VoteControl } from './VoteControl';
+import { AttachmentList } from '../files/AttachmentList';
 
 /**
  * One answer: votes, the "best answer" mark, the text, what its author (edit, delete) and the
@@ -103,6 +104,7 @@ export function AnswerCard({ question, answer: a, onAnnounce }: { question: Ques
           <>
             <SafeHtml html={a.html} />
             <LinkPreviewCard html={a.html} />
+            <AttachmentList files={a.files} />
           </>
         )}
         <div className="answer-actions">

@@ -15,6 +15,7 @@ import { LinkPreviewCard } from '../previews/LinkPreviewCard';
 import { SafeHtml } from '../SafeHtml';
 import { SolvedBadge, TagList } from './bits';
 import { TagsField } from './TagsField';
+import { AttachmentList } from '../files/AttachmentList';
 
 /** The question itself: title, asker, space, label, tags and text; edit and delete for those allowed. */
 export function QuestionView({ question: q }: { question: QuestionDetail }) {
@@ -63,6 +64,7 @@ export function QuestionView({ question: q }: { question: QuestionDetail }) {
           </>
         )
       )}
+      {!editing && <AttachmentList files={q.files} />}
       {!editing && (
         <div className="answer-actions">
           {q.abilities.edit && (

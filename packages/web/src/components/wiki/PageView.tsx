@@ -4,6 +4,7 @@ import type { PageSummary, WikiPage } from '../../lib/types';
 import { siblingsOf } from '../../lib/wiki';
 import { LinkPreviewCard } from '../previews/LinkPreviewCard';
 import { WikiBody } from './WikiBody';
+import { AttachmentList } from '../files/AttachmentList';
 
 /** The rendered page, a preview of its first web link, and its child pages. */
 export function PageView({ page, pages }: { page: WikiPage; pages: PageSummary[] }) {
@@ -13,6 +14,7 @@ export function PageView({ page, pages }: { page: WikiPage; pages: PageSummary[]
     <div className="stack">
       <article className="card wiki-article" aria-labelledby="wiki-page-title">
         {page.body.trim() ? <WikiBody html={page.html} testId="wiki-page-body" /> : <p className="muted">{t('wiki.emptyPage')}</p>}
+        <AttachmentList files={page.files} />
         <LinkPreviewCard html={page.html} />
         {page.backlinks > 0 && <p className="muted small wiki-backlinks">{t('wiki.backlinks', { count: page.backlinks })}</p>}
       </article>
