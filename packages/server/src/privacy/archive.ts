@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
 import type { Services } from '../services.js';
 import { CATEGORIES, type DataCategory, type ExportContext } from './categories.js';
+import { awaitReencode } from '../files/reencode.js';
 
 const PAGE = 500;
 const AS_CONTEXT = 'https://www.w3.org/ns/activitystreams';
@@ -52,6 +53,8 @@ async function mediaOf(svc: Services, userId: number): Promise<{ key: string; na
 }
 
 async function* mediaFile(svc: Services, key: string) {
+  // An image still being re-encoded (metadata stripped) is waited for; its original never leaves.
+  await awaitReencode(svc, key, 60_000);
   const data = await svc.files.get(key);
   // A file gone from the store (deleted meanwhile) becomes an empty entry rather than a failed export.
   if (data) yield data;
