@@ -53,6 +53,8 @@ export const SearchHit = z.object({
   conversationId: z.number().nullable(),
   /** Author of content; the person itself for a person hit. */
   author: UserSummary.nullable(),
+  /** Sensitivity label level of content hits; null for people and spaces. */
+  label: z.number().nullable(),
   /** HTML: escaped text with <mark> around matches. Safe to insert as HTML. */
   titleHtml: z.string(),
   snippetHtml: z.string(),

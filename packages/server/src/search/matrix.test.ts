@@ -201,6 +201,9 @@ describe('search authorization matrix', () => {
   it('after a label raise', async () => {
     expect((await owner.patch(`/posts/${byName('qprivatepost200').id}`, { label: 300 })).status).toBe(200);
     await checkAll('label');
+    // Results carry the item's current label, so a Confidential hit looks Confidential.
+    const hit = (await owner.get('/search?q=qprivatepost200')).body.items.find((h: { id: number }) => h.id === byName('qprivatepost200').id);
+    expect(hit).toMatchObject({ type: 'post', label: 300 });
   }, 180_000);
 
   it('after leaving a group conversation', async () => {

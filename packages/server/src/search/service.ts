@@ -38,6 +38,7 @@ interface HitRow {
   space_id: number | null;
   conversation_id: number | null;
   author_id: number | null;
+  label: number | null;
   lang: string;
   title: string;
   body: string;
@@ -95,7 +96,7 @@ export class SearchService {
     const order = p.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
     const limit = Math.min(p.limit, SEARCH_MAX_OFFSET - p.offset);
     const { rows } = await sql<HitRow>`
-      select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.lang, d.title, d.body, d.created_at, ${source.score} as score
+      select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.label, d.lang, d.title, d.body, d.created_at, ${source.score} as score
       from ${source.from} where ${where} order by ${order} limit ${limit + 1} offset ${p.offset}`.execute(this.db);
     const page = rows.slice(0, limit);
     const first = p.offset === 0;
@@ -174,6 +175,8 @@ export class SearchService {
         space: space ? spaceRef(space) : null,
         conversationId: r.conversation_id,
         author: user ? presentUserSummary(user) : null,
+        // People and spaces carry no label of their own.
+        label: r.kind === 'person' || r.kind === 'space' ? null : r.label,
         titleHtml: highlightAll(r.title, lang, parsed.highlight),
         snippetHtml: snippet(r.body, lang, parsed.highlight),
         createdAt: r.created_at,

@@ -90,7 +90,7 @@ export type PageRevisionText = PageRevision & { body: string };
 // Search (packages/shared/src/search.ts)
 export type { SearchType, SuggestResult } from '@foyer/shared';
 /** `label`: a sensitivity label level, shown when the server includes one (the contract may add it). */
-export type SearchHit = S.SearchHit & { label?: number | null };
+export type SearchHit = S.SearchHit;
 export type SearchResult = Omit<S.SearchResult, 'items'> & { items: SearchHit[] };
 
 // Files (packages/shared/src/files.ts)

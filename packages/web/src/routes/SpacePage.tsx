@@ -14,6 +14,7 @@ import { SpaceQuestions } from '../components/questions/SpaceQuestions';
 import { SpaceWiki } from '../components/wiki/SpaceWiki';
 import { SpaceFiles } from '../components/files/SpaceFiles';
 import { SpaceLegalHoldNotice } from '../components/privacy/LegalHoldCard';
+import { SpaceRetentionCard } from '../components/privacy/SpaceRetentionCard';
 import { SpaceInsights } from '../components/analytics/SpaceInsights';
 import { PostList } from '../components/PostList';
 import { NameDescriptionFields, VisibilityChoice } from '../components/SpaceForm';
@@ -228,6 +229,7 @@ function SpaceAbout({ space }: { space: Space }) {
           </dd>
         </dl>
       </section>
+      {space.abilities.read && <SpaceRetentionCard spaceId={space.id} />}
       {space.abilities.manage && <SpaceSettings space={space} />}
     </div>
   );
