@@ -235,6 +235,17 @@ describe('retention and legal hold', () => {
     expect((await olga.get(`/posts/${post.id}`)).body.body).toBe('');
   });
 
+  it('takes over a day’s run that a crashed node left unfinished, but not one still in progress', async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * DAY);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    await db().insertInto('retention_runs').values({ day: iso(day(4)), claimed_at: hoursAgo(7), finished_at: null }).execute();
+    await db().insertInto('retention_runs').values({ day: iso(day(5)), claimed_at: hoursAgo(1), finished_at: null }).execute();
+    expect(await runRetention(t.foyer.svc, day(4))).not.toBeNull();
+    expect((await db().selectFrom('retention_runs').select('finished_at').where('day', '=', iso(day(4))).executeTakeFirstOrThrow()).finished_at).not.toBeNull();
+    expect(await runRetention(t.foyer.svc, day(5))).toBeNull();
+  });
+
   it('states the retention rules as enforced in the works agreement', async () => {
     const view = (await olga.get('/policy?locale=en')).body;
     const section = view.sections.find((s: { id: string }) => s.id === 'retention');

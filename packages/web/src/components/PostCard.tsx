@@ -1,4 +1,4 @@
-import { REACTION_EMOJI, REACTIONS, LIMITS } from '@foyer/shared';
+import { REACTION_EMOJI, REACTIONS } from '@foyer/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import { MoveDialog } from './posts/MoveDialog';
 import { DeclassificationHistory } from './shares/DeclassificationHistory';
 import { ShareDialog } from './shares/ShareDialog';
 import { SharedPostCard } from './shares/SharedPostCard';
-import { MentionTextarea } from './MentionTextarea';
+import { InlineEditForm } from './InlineEditForm';
 import { Reactions } from './Reactions';
 import { SafeHtml } from './SafeHtml';
 import { LinkPreviewCard } from './previews/LinkPreviewCard';
@@ -196,38 +196,19 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
       {post.announcement && <AnnouncementBanner post={post} announcement={post.announcement} />}
 
       {editing ? (
-        <form
+        <InlineEditForm
+          id={`edit-${post.id}`}
+          label={t('post.editLabel')}
           className="post-edit"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (draft.trim()) edit.mutate(draft);
-          }}
-        >
-          <label className="sr-only" htmlFor={`edit-${post.id}`}>
-            {t('post.editLabel')}
-          </label>
-          <MentionTextarea
-            id={`edit-${post.id}`}
-            value={draft}
-            onValueChange={setDraft}
-            spaceId={post.space.id}
-            rows={5}
-            maxLength={LIMITS.postBody}
-            data-testid="post-edit-input"
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setEditing(false);
-            }}
-          />
-          <ErrorText error={edit.error} />
-          <div className="form-actions">
-            <button type="button" className="btn" onClick={() => setEditing(false)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={edit.isPending || !draft.trim()}>
-              {t('common.save')}
-            </button>
-          </div>
-        </form>
+          value={draft}
+          onChange={setDraft}
+          spaceId={post.space.id}
+          pending={edit.isPending}
+          error={edit.error}
+          onSave={(text) => edit.mutate(text)}
+          onCancel={() => setEditing(false)}
+          testId="post-edit-input"
+        />
       ) : (
         post.html && <SafeHtml html={post.html} />
       )}

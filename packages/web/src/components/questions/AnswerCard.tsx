@@ -1,4 +1,3 @@
-import { LIMITS } from '@foyer/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { del, patch, put } from '../../lib/api';
@@ -6,7 +5,7 @@ import { useQuestionWrite } from '../../lib/questions';
 import type { Answer, QuestionDetail } from '../../lib/types';
 import { Avatar, ErrorText, PersonLink, Time } from '../bits';
 import { ConfirmDialog } from '../Dialog';
-import { MentionTextarea } from '../MentionTextarea';
+import { InlineEditForm } from '../InlineEditForm';
 import { ReportButton } from '../moderation/ReportButton';
 import { LinkPreviewCard } from '../previews/LinkPreviewCard';
 import { SafeHtml } from '../SafeHtml';
@@ -68,38 +67,19 @@ export function AnswerCard({ question, answer: a, onAnnounce }: { question: Ques
           </div>
         </div>
         {editing ? (
-          <form
+          <InlineEditForm
+            id={`${id}-edit`}
+            label={t('questions.editAnswerLabel')}
             className="answer-edit"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (draft.trim()) edit.mutate(draft);
-            }}
-          >
-            <label htmlFor={`${id}-edit`} className="sr-only">
-              {t('questions.editAnswerLabel')}
-            </label>
-            <MentionTextarea
-              id={`${id}-edit`}
-              value={draft}
-              onValueChange={setDraft}
-              spaceId={question.space.id}
-              rows={5}
-              maxLength={LIMITS.postBody}
-              data-testid="answer-edit-input"
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') setEditing(false);
-              }}
-            />
-            <ErrorText error={edit.error} />
-            <div className="form-actions">
-              <button type="button" className="btn" onClick={() => setEditing(false)}>
-                {t('common.cancel')}
-              </button>
-              <button type="submit" className="btn btn-primary" disabled={!draft.trim() || edit.isPending}>
-                {t('common.save')}
-              </button>
-            </div>
-          </form>
+            value={draft}
+            onChange={setDraft}
+            spaceId={question.space.id}
+            pending={edit.isPending}
+            error={edit.error}
+            onSave={(text) => edit.mutate(text)}
+            onCancel={() => setEditing(false)}
+            testId="answer-edit-input"
+          />
         ) : (
           <>
             <SafeHtml html={a.html} />
