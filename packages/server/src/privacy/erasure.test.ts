@@ -177,5 +177,14 @@ describe('account erasure', () => {
     expect((await gil.get('/me')).status).toBe(401);
     const admin = (await t.admin.get('/me')).body;
     expect((await t.admin.post('/me/erase', { confirm: admin.handle })).status).toBe(409);
+    // A legal hold on the person suspends erasure until it is lifted.
+    const hal = await t.user('hal');
+    const hold = await t.admin.post('/legal-holds', { targetType: 'user', targetId: hal.id, reason: 'pending litigation' });
+    expect(hold.status).toBe(200);
+    const refused = await hal.post('/me/erase', { confirm: 'hal' });
+    expect(refused.status).toBe(409);
+    expect((await hal.get('/me')).status).toBe(200);
+    expect((await t.admin.del(`/legal-holds/${hold.body.id}`)).status).toBe(204);
+    expect((await hal.post('/me/erase', { confirm: 'hal' })).status).toBe(204);
   });
 });

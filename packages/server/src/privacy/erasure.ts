@@ -19,6 +19,7 @@ import { endSessions } from '../commands/accounts.js';
 import { finishRemoval, removeFileVersions, removeFiles, removeItems, removePageRevisions } from './removal.js';
 import { dropOriginal } from '../files/reencode.js';
 import { appendAudit } from '../compliance/audit.js';
+import { activeHold } from './holds.js';
 
 export const FORMER_EMPLOYEE = 'Former employee';
 
@@ -33,6 +34,8 @@ export async function requestErasure(svc: Services, by: Actor, userId: number): 
     const admins = await svc.db.selectFrom('users').select('id').where('role', '=', 'admin').where('status', '=', 'active').execute();
     if (admins.length <= 1 && admins[0]?.id === userId) throw conflict('the last administrator cannot be erased');
   }
+  // A legal hold on the person suspends deletion (GDPR Art. 17(3)(e)); it is lifted first.
+  if (await activeHold(svc.db, 'user', userId)) throw conflict('a legal hold applies to this account; it cannot be erased while the hold lasts');
   const org = await svc.db.selectFrom('organisation').select('erasure_mode').executeTakeFirstOrThrow();
   const sessions = await write(svc, async (trx) => {
     const existing = await trx.selectFrom('erasures').select('user_id').where('user_id', '=', userId).executeTakeFirst();

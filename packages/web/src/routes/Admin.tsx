@@ -30,6 +30,7 @@ export function AdminPage() {
         <NavLink to="/admin/labels">{t('admin.labels')}</NavLink>
         <NavLink to="/admin/nudges">{t('admin.nudges')}</NavLink>
         <NavLink to="/admin/closed-spaces">{t('adminClosed.title')}</NavLink>
+        <NavLink to="/admin/retention">{t('retention.admin.tab')}</NavLink>
       </nav>
       <Routes>
         <Route index element={<AdminPeople />} />
