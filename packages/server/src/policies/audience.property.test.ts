@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { startTestFoyer, type TestFoyer, type TestClient } from '../test/harness.js';
 import { loadSpaceContext, canReadSpace } from './spaces.js';
 import { labelAllows, loadLabelPolicy } from './labels.js';
+import { loadConversationForRead } from './conversations.js';
 import { nowIso } from '../lib/time.js';
 
 const LEVELS = [100, 200, 300, 400];
@@ -76,6 +77,54 @@ describe('audience preview = read policy', () => {
         },
       ),
       { numRuns: 40, seed: 4242 },
+    );
+    await db.updateTable('organisation').set({ guest_max_label: 200 }).execute();
+  }, 120_000);
+
+  it('holds for group conversations: preview and "new readers" equal who may open the conversation', async () => {
+    const db = t.foyer.svc.db;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
+        fc.constantFrom(...LEVELS),
+        fc.constantFrom(...LEVELS),
+        fc.constantFrom(...LEVELS),
+        async (inGroup, label, otherLabel, guestMax) => {
+          await db.updateTable('organisation').set({ guest_max_label: guestMax }).execute();
+          // Built directly: the property is about reading, not about who may add whom.
+          const now = nowIso();
+          const c = await db
+            .insertInto('conversations')
+            .values({ kind: 'group', space_id: null, name: 'prop', label, direct_key: null, created_by: owner.id, created_at: now, last_message_at: null })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          const members = [owner.id, ...people.filter((_, i) => inGroup[i]).map((p) => p.id)];
+          await db.insertInto('conversation_members').values(members.map((u) => ({ conversation_id: c.id, user_id: u, joined_at: now }))).execute();
+          const everyone = await db.selectFrom('users').select(['id', 'role', 'status']).execute();
+          const readers = async (level: number) => {
+            await db.updateTable('conversations').set({ label: level }).where('id', '=', c.id).execute();
+            const out = [];
+            for (const u of everyone) {
+              if (u.status !== 'active') continue;
+              const opened = await loadConversationForRead(db, { id: u.id, role: u.role, scope: 'session' }, c.id).then(
+                () => true,
+                () => false,
+              );
+              if (opened) out.push(u);
+            }
+            await db.updateTable('conversations').set({ label }).where('id', '=', c.id).execute();
+            return out;
+          };
+          const expected = await readers(label);
+          const preview = (await owner.get(`/conversations/${c.id}/audience`)).body;
+          expect(preview.total).toBe(expected.length);
+          expect(preview.guests).toBe(expected.filter((u) => u.role === 'guest').length);
+          const before = new Set(expected.map((u) => u.id));
+          const diff = (await owner.get(`/conversations/${c.id}/audience?label=${otherLabel}`)).body;
+          if (otherLabel !== label) expect(diff.newReaders).toBe((await readers(otherLabel)).filter((u) => !before.has(u.id)).length);
+        },
+      ),
+      { numRuns: 40, seed: 4243 },
     );
     await db.updateTable('organisation').set({ guest_max_label: 200 }).execute();
   }, 120_000);
