@@ -48,7 +48,11 @@ export function openDb(opts: { databaseUrl?: string; dataDir: string; poolSize?:
 function cacheStatements(database: Database.Database, size = 500): void {
   const prepare = database.prepare.bind(database);
   const cache = new Map<string, Database.Statement>();
-  database.prepare = ((source: string) => {
+  database.prepare = ((raw: string) => {
+    // Several processes may share the file: a deferred transaction that read first and then
+    // writes fails at once (SQLITE_BUSY_SNAPSHOT) when another process committed in between,
+    // without waiting for busy_timeout. Taking the write lock at BEGIN makes writers queue instead.
+    const source = raw === 'begin' ? 'begin immediate' : raw;
     let stmt = cache.get(source);
     if (stmt) {
       cache.delete(source); // re-insert: most recently used last
