@@ -156,6 +156,17 @@ describe('works agreement as configuration', () => {
       linkPreviews: () => member.get('/previews?url=https%3A%2F%2Fexample.com%2F'),
     };
     const counts = async () => Promise.all((['conversations', 'questions', 'pages', 'posts', 'presence'] as const).map(count));
+    // Content of a module stays findable only while the module is on: search asks the agreement too.
+    await member.post(`/spaces/${space.id}/pages`, { title: 'Zeppelinhandbuch', body: 'zeppelin' });
+    const findsPage = async () => {
+      for (let i = 0; i < 40; i++) {
+        const hits = (await member.get('/search?q=zeppelin')).body.items.filter((h: { type: string }) => h.type === 'page');
+        if (hits.length) return true;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return false;
+    };
+    expect(await findsPage()).toBe(true);
     const before = await counts();
     await activate(
       withChanges((d) => {
@@ -170,6 +181,10 @@ describe('works agreement as configuration', () => {
       expect(r.body.error.details.policyVersion).toBe(5);
     }
     expect(await counts()).toEqual(before);
+    const off = (await member.get('/search?q=zeppelin')).body;
+    expect(off.items.filter((h: { type: string }) => h.type === 'page')).toEqual([]);
+    expect(off.counts.page ?? 0).toBe(0);
+    expect((await member.get('/search/suggest?q=zeppelinhand')).body.pages).toEqual([]);
     // The rest of Foyer goes on: a plain post still works.
     expect((await member.post('/posts', { spaceId: space.id, body: 'Still here' })).status).toBe(200);
 

@@ -6,6 +6,7 @@
  * spaces the actor may know of (policies/spaces.ts) for spaces. Deleted and moderation-hidden
  * items have visible = 0 from the commit that deleted or hid them (013_search triggers, rebuilt for
  * questions, answers and pages by 017_moderation_items).
+ * Kinds whose module the active works agreement switches off are not found at all.
  * Results, counts, facets, snippets and suggestions all go through this one condition.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
@@ -15,16 +16,23 @@ import { readableSpaceIds, visibleSpaceFilter } from '../policies/spaces.js';
 import { labelCondition } from '../policies/labels.js';
 import { myConversationIds } from '../policies/conversations.js';
 import { directoryFilter } from '../policies/users.js';
+import type { PolicyDocument, PolicyModule } from '@foyer/shared';
+import type { DocKind } from './documents.js';
 
 export const SPACE_CONTENT = ['post', 'comment', 'question', 'answer', 'page'] as const;
 
-export function visibleDocs(db: Kysely<DB>, actor: Actor): RawBuilder<SqlBool> {
+/** Document kinds a switched-off module of the works agreement takes out of search. */
+const KINDS_OF_MODULE: Partial<Record<PolicyModule, DocKind[]>> = { chat: ['message'], questions: ['question', 'answer'], wiki: ['page'] };
+
+export function visibleDocs(db: Kysely<DB>, actor: Actor, policy: PolicyDocument): RawBuilder<SqlBool> {
+  const off = (Object.keys(KINDS_OF_MODULE) as PolicyModule[]).filter((m) => !policy.modules[m]).flatMap((m) => KINDS_OF_MODULE[m]!);
+  const modules = off.length ? sql` and d.kind not in (${sql.join(off)})` : sql``;
   const label = labelCondition(actor, 'd.label');
   const spaceContent = sql`d.kind in ('post', 'comment', 'question', 'answer', 'page') and d.space_id in (${readableSpaceIds(db, actor)})${label ? sql` and ${label}` : sql``}`;
   const messages = sql`d.kind = 'message' and d.conversation_id in (${myConversationIds(db, actor)})`;
   const people = sql`d.kind = 'person' and d.item_id in (${db.selectFrom('users').select('users.id').where(directoryFilter(actor))})`;
   const spaces = sql`d.kind = 'space' and d.item_id in (${db.selectFrom('spaces').select('spaces.id').where(visibleSpaceFilter(actor))})`;
-  return sql<SqlBool>`(d.visible = 1 and ((${spaceContent}) or (${messages}) or (${people}) or (${spaces})))`;
+  return sql<SqlBool>`(d.visible = 1${modules} and ((${spaceContent}) or (${messages}) or (${people}) or (${spaces})))`;
 }
 
 /**

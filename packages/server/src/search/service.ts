@@ -14,6 +14,7 @@ import { spaceRef } from '../presenters/spaces.js';
 import { parseAnyWords, parsePrefixQuery, parseQuery, type ParsedQuery } from './query.js';
 import { storeFor, type MatchSource, type SearchStore } from './store.js';
 import { hasAttachments, visibleDocs } from './permissions.js';
+import { activePolicy } from '../compliance/active.js';
 import { highlightAll, snippet } from './snippet.js';
 import { didYouMean } from './didyoumean.js';
 import { words, type Lang } from './analysis.js';
@@ -67,9 +68,14 @@ export class SearchService {
   readonly store: SearchStore;
   constructor(
     private readonly db: Kysely<DB>,
-    dialect: Dialect,
+    private readonly dialect: Dialect,
   ) {
     this.store = storeFor(dialect);
+  }
+
+  /** The one visibility condition, with the active works agreement (cached per node). */
+  private async visible(actor: Actor) {
+    return visibleDocs(this.db, actor, (await activePolicy(this.db, this.dialect)).document);
   }
 
   /** Filters other than the type: they narrow results and counts alike. */
@@ -89,7 +95,7 @@ export class SearchService {
     const parsed = parseQuery(p.q);
     const source = this.store.match(parsed);
     if (!source || p.offset >= SEARCH_MAX_OFFSET) return { ...EMPTY, truncated: parsed.truncated };
-    const visible = visibleDocs(this.db, actor);
+    const visible = await this.visible(actor);
     const filters = this.filters(p);
     const typed = p.types?.length ? [...filters, sql`d.kind in (${sql.join(p.types)})`] : filters;
     const where = and([source.where, visible, ...typed]);
@@ -190,7 +196,7 @@ export class SearchService {
     if (!source) return [];
     const { rows } = await sql<{ item_id: number }>`
       select d.item_id, ${source.score} as score from ${source.from}
-      where ${and([source.where, sql`d.kind = ${kind}`, visibleDocs(this.db, actor)])} order by score desc, d.id desc limit ${limit}`.execute(this.db);
+      where ${and([source.where, sql`d.kind = ${kind}`, await this.visible(actor)])} order by score desc, d.id desc limit ${limit}`.execute(this.db);
     return rows.map((r) => r.item_id);
   }
 
@@ -199,7 +205,7 @@ export class SearchService {
     const ws = parsePrefixQuery(q);
     const source = ws.join('').length >= 2 ? this.store.matchNames(ws) : null;
     if (!source) return { people: [], spaces: [], pages: [] };
-    const visible = visibleDocs(this.db, actor);
+    const visible = await this.visible(actor);
     const kinds = ['person', 'space', 'page'] as const;
     const [people, spaces, pages] = await Promise.all(
       kinds.map(
