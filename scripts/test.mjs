@@ -70,6 +70,8 @@ vitest('server-sqlite', 'vitest.config.ts', { FOYER_TEST_DB: 'sqlite' });
 vitest('server-postgres', 'vitest.config.ts', { FOYER_TEST_DB: 'postgres' });
 if (fs.existsSync(path.join(root, 'e2e/vitest.config.ts'))) vitest('e2e', 'e2e/vitest.config.ts', {});
 
+// Kept in a file too, so CI can repeat the list after later steps' output.
+fs.writeFileSync(path.join(out, 'failures.txt'), failures.map((f) => `${f}\n`).join(''));
 if (failures.length) {
   console.log('\nFailed:');
   for (const f of failures) console.log(`  - ${f}`);
