@@ -2,7 +2,8 @@
  * Property: the audience preview counts exactly the people for whom the read policy
  * (canReadSpace + labelAllows, active accounts) says "can read" — for random spaces, memberships
  * in every state, labels and guest maximums. And a label change's "new readers" are exactly the
- * people who gain access.
+ * people who gain access. For pages, questions and files the preview is checked against the REST
+ * surface itself: exactly the people it lists can open the item.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
@@ -18,7 +19,7 @@ const DEPARTMENTS = ['Sales', 'IT', 'HR', ''];
 describe('audience preview = read policy', () => {
   let t: TestFoyer;
   let owner: TestClient;
-  const people: { id: number; role: 'admin' | 'member' | 'guest' }[] = [];
+  const people: { id: number; role: 'admin' | 'member' | 'guest'; client: TestClient }[] = [];
 
   beforeAll(async () => {
     t = await startTestFoyer();
@@ -27,7 +28,7 @@ describe('audience preview = read policy', () => {
       const role = i % 4 === 0 ? 'guest' : i % 7 === 0 ? 'admin' : 'member';
       const c = await t.user(`p${i}`, { role });
       await t.foyer.svc.db.updateTable('users').set({ department: DEPARTMENTS[i % 4], site: i % 2 ? 'Hamburg' : 'London' }).where('id', '=', c.id).execute();
-      people.push({ id: c.id, role });
+      people.push({ id: c.id, role, client: c });
     }
     // Two deactivated people: they keep memberships but read nothing.
     for (const p of people.slice(0, 2)) await t.foyer.svc.db.updateTable('users').set({ status: 'deactivated' }).where('id', '=', p.id).execute();
@@ -80,6 +81,61 @@ describe('audience preview = read policy', () => {
     );
     await db.updateTable('organisation').set({ guest_max_label: 200 }).execute();
   }, 120_000);
+
+  it('holds for pages, questions and files: the people listed are exactly those who can open them', async () => {
+    const db = t.foyer.svc.db;
+    const uploadFile = async (spaceId: number, label: number) => {
+      const res = await t.foyer.app.inject({
+        method: 'POST',
+        url: `/api/v1/files?name=prop.txt&spaceId=${spaceId}&label=${label}`,
+        headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/octet-stream' },
+        payload: Buffer.from('property probe'),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('public', 'private', 'secret'),
+        fc.array(fc.constantFrom('none', 'member', 'invited', 'requested'), { minLength: 14, maxLength: 14 }),
+        fc.constantFrom(...LEVELS),
+        fc.constantFrom(...LEVELS),
+        async (visibility, states, label, guestMax) => {
+          await db.updateTable('organisation').set({ guest_max_label: guestMax }).execute();
+          const space = (await owner.post('/spaces', { name: `Items ${visibility} ${Date.now()}`, visibility })).body;
+          for (const [i, state] of states.entries())
+            if (state !== 'none')
+              await db.insertInto('memberships').values({ space_id: space.id, user_id: people[i].id, role: 'member', state, created_at: nowIso() }).execute();
+          const page = await owner.post(`/spaces/${space.id}/pages`, { title: 'Property page', label });
+          const question = await owner.post(`/spaces/${space.id}/questions`, { title: 'Property question?', label });
+          expect([page.status, question.status]).toEqual([200, 200]);
+          const file = await uploadFile(space.id, label);
+          const preview = (await owner.get(`/spaces/${space.id}/audience?label=${label}`)).body;
+          const listed: number[] = [];
+          for (let cursor = ''; ; ) {
+            const res = (await owner.get(`/spaces/${space.id}/audience/people?label=${label}&limit=5${cursor && `&cursor=${cursor}`}`)).body;
+            listed.push(...res.items.map((u: { id: number }) => u.id));
+            if (!res.nextCursor) break;
+            cursor = res.nextCursor;
+          }
+          expect(listed.length).toBe(preview.total);
+          const readersOf = async (url: string) => {
+            const ids = [];
+            for (const c of [t.admin, owner, ...people.map((p) => p.client)]) if ((await c.get(url)).status === 200) ids.push(c.id);
+            return ids;
+          };
+          const guests = new Set(people.filter((p) => p.role === 'guest').map((p) => p.id));
+          for (const url of [`/pages/${page.body.id}`, `/questions/${question.body.id}`, `/files/${file.id}`]) {
+            const ids = await readersOf(url);
+            expect(ids.sort((a, b) => a - b), url).toEqual([...listed].sort((a, b) => a - b));
+            expect(ids.filter((id) => guests.has(id)).length, url).toBe(preview.guests);
+          }
+        },
+      ),
+      { numRuns: 25, seed: 4244 },
+    );
+    await db.updateTable('organisation').set({ guest_max_label: 200 }).execute();
+  }, 180_000);
 
   it('holds for group conversations: preview and "new readers" equal who may open the conversation', async () => {
     const db = t.foyer.svc.db;

@@ -7,6 +7,9 @@ import { sql, type Kysely } from 'kysely';
 import type { AudiencePreview } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import type { SpaceRow } from './spaces.js';
+import type { Actor } from './actor.js';
+import { directoryFilter } from './users.js';
+import { USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 
 /** An item in a space: read by the space's readers. */
 export interface SpaceAudienceTarget {
@@ -82,6 +85,16 @@ export async function audiencePreview(db: Kysely<DB>, target: AudienceTarget): P
     sites: facet(counted.map((r) => ({ key: r.site, n: r.n }))),
     countries: facet(counted.map((r) => ({ key: r.country, n: r.n }))),
   };
+}
+
+/**
+ * The people behind a preview, one keyset page at a time, limited to those the viewer can find in
+ * the directory (a guest sees only people who share a space with them, as everywhere else).
+ */
+export function audiencePeople(db: Kysely<DB>, target: AudienceTarget, viewer: Actor, after: number | undefined, limit: number) {
+  let q = db.selectFrom('users').select(USER_SUMMARY_COLUMNS).where('id', 'in', readerIds(db, target)).where(directoryFilter(viewer));
+  if (after) q = q.where('id', '>', after);
+  return q.orderBy('id').limit(limit + 1).execute();
 }
 
 /** People who could read the item after the change and cannot now. */

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { AudiencePreview, LabelLevel, ShareAudienceQuery } from '@foyer/shared';
+import { AudiencePreview, LabelLevel, Page, PageQuery, ShareAudienceQuery, UserSummary } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, limit } from './common.js';
 import { canReadSpace, loadSpaceForView } from '../policies/spaces.js';
 import { loadPostForRead } from '../policies/posts.js';
 import { assertLabelFits, labelExists } from '../policies/labels.js';
-import { audiencePreview, newReaderCount, sharedReaderCount, type AudienceTarget } from '../policies/audience.js';
+import { audiencePeople, audiencePreview, newReaderCount, sharedReaderCount, type AudienceTarget } from '../policies/audience.js';
 import { loadConversationForRead } from '../policies/conversations.js';
 import { invalid, notFound } from '../errors.js';
+import { decodeCursor, page } from '../lib/cursor.js';
+import { presentUserSummary } from '../presenters/users.js';
 import type { Actor } from '../policies/actor.js';
 
 const LabelQuery = z.object({ label: LabelLevel.optional() });
+const PeopleQuery = PageQuery.extend(LabelQuery.shape);
 
 /**
  * Audience previews for composers: who will be able to read, computed by the read policy, and
@@ -19,17 +22,34 @@ const LabelQuery = z.object({ label: LabelLevel.optional() });
  */
 export async function audienceRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;
+  /** A space's readers for an item with this label (the space's default when none is given). */
+  async function spaceTarget(actor: Actor, spaceId: number, label: number | undefined): Promise<AudienceTarget> {
+    const ctx = await loadSpaceForView(db, actor, spaceId);
+    // Readers of a space's content are visible to those who read it, like its member list.
+    if (!canReadSpace(actor, ctx)) throw notFound('space');
+    const chosen = label ?? ctx.space.label_default;
+    await assertLabelFits(db, ctx.space, chosen);
+    return { space: ctx.space, label: chosen };
+  }
+
+  /** The expanded preview: who exactly, one page at a time. */
+  async function peoplePage(actor: Actor, target: AudienceTarget, q: { cursor?: string; limit: number }) {
+    const rows = await audiencePeople(db, target, actor, decodeCursor(q.cursor), q.limit);
+    const p = page(rows, q.limit);
+    return { items: p.items.map(presentUserSummary), nextCursor: p.nextCursor };
+  }
+
   app.get(
     '/spaces/:id/audience',
     { config: limit(svc, 600), schema: { params: IdParams, querystring: LabelQuery, response: { 200: AudiencePreview, ...errors } } },
+    async (req) => audiencePreview(db, await spaceTarget(actorOf(req), req.params.id, req.query.label)),
+  );
+  app.get(
+    '/spaces/:id/audience/people',
+    { config: limit(svc, 300), schema: { params: IdParams, querystring: PeopleQuery, response: { 200: Page(UserSummary), ...errors } } },
     async (req) => {
       const actor = actorOf(req);
-      const ctx = await loadSpaceForView(db, actor, req.params.id);
-      // Readers of a space's content are visible to those who read it, like its member list.
-      if (!canReadSpace(actor, ctx)) throw notFound('space');
-      const label = req.query.label ?? ctx.space.label_default;
-      await assertLabelFits(db, ctx.space, label);
-      return audiencePreview(db, { space: ctx.space, label });
+      return peoplePage(actor, await spaceTarget(actor, req.params.id, req.query.label), req.query);
     },
   );
   app.get(
@@ -61,6 +81,15 @@ export async function audienceRoutes(app: FoyerApp, svc: Services) {
     },
   );
   app.get(
+    '/conversations/:id/audience/people',
+    { config: limit(svc, 300), schema: { params: IdParams, querystring: PageQuery, response: { 200: Page(UserSummary), ...errors } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const ctx = await loadConversationForRead(db, actor, req.params.id);
+      return peoplePage(actor, { conversation: ctx.conversation, label: ctx.conversation.label }, req.query);
+    },
+  );
+  app.get(
     '/posts/:id/share-audience',
     { config: limit(svc, 600), schema: { params: IdParams, querystring: ShareAudienceQuery, response: { 200: AudiencePreview, ...errors } } },
     async (req) => {
@@ -82,8 +111,6 @@ export async function audienceRoutes(app: FoyerApp, svc: Services) {
       const c = await loadConversationForRead(db, actor, q.conversationId);
       return { conversation: c.conversation, label: c.conversation.label };
     }
-    const ctx = await loadSpaceForView(db, actor, q.spaceId!);
-    if (!canReadSpace(actor, ctx)) throw notFound('space');
-    return { space: ctx.space, label: ctx.space.label_default };
+    return spaceTarget(actor, q.spaceId!, undefined);
   }
 }

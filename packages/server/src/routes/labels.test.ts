@@ -174,6 +174,33 @@ describe('sensitivity labels', () => {
     expect((await author.get(`/spaces/${space.id}/audience?label=999`)).status).toBe(400);
     const outsider = await t.user('otto');
     expect((await outsider.get(`/spaces/${space.id}/audience`)).status).toBe(404);
+    expect((await outsider.get(`/spaces/${space.id}/audience/people`)).status).toBe(404);
+  });
+
+  it('expands the preview to the people, a page at a time, within what the viewer may find', async () => {
+    const names = async (c: TestClient, url: string) => {
+      const out: string[] = [];
+      for (let cursor = ''; ; ) {
+        const res = await c.get(`${url}${url.includes('?') ? '&' : '?'}limit=2${cursor && `&cursor=${cursor}`}`);
+        expect(res.status).toBe(200);
+        out.push(...res.body.items.map((u: { handle: string }) => u.handle));
+        if (!res.body.nextCursor) return out.sort();
+        cursor = res.body.nextCursor;
+      }
+    };
+    expect(await names(author, `/spaces/${space.id}/audience/people`)).toEqual(['anna', 'carl', 'gwen', 'owen']);
+    expect(await names(author, `/spaces/${space.id}/audience/people?label=300`)).toEqual(['anna', 'carl', 'owen']);
+    // A public space is read by every employee; a guest listing it sees only people they share a space with.
+    const lobby = (await owner.post('/spaces', { name: 'Lobby', visibility: 'public' })).body;
+    await owner.post(`/spaces/${lobby.id}/members`, { userId: guest.id });
+    await guest.post(`/spaces/${lobby.id}/accept`);
+    const everyone = await names(author, `/spaces/${lobby.id}/audience/people?label=100`);
+    expect(everyone).toContain('ada');
+    expect(await names(guest, `/spaces/${lobby.id}/audience/people?label=100`)).toEqual(['anna', 'carl', 'gwen', 'owen']);
+    expect((await author.get(`/spaces/${space.id}/audience/people?label=999`)).status).toBe(400);
+    const dm = (await author.post('/conversations', { kind: 'direct', userId: colleague.id })).body;
+    expect(await names(author, `/conversations/${dm.id}/audience/people`)).toEqual(['anna', 'carl']);
+    expect((await owner.get(`/conversations/${dm.id}/audience/people`)).status).toBe(404);
   });
 
   it('lets administrators move the guest maximum; unknown labels are refused', async () => {

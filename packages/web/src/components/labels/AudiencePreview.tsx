@@ -2,20 +2,22 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudience } from '../../lib/labels';
 import type { AudiencePreview as Audience } from '../../lib/types';
+import { AudiencePeople } from './AudiencePeople';
 
 const TOP = 5;
 type Facet = Audience['departments'];
 
-/** "Visible to 1,234 people · 3 guests" for a space and label, expandable to where those people are. */
+/** "Visible to 1,234 people · 3 guests" for a space and label, expandable to where those people are and who they are. */
 export function AudiencePreview({ spaceId, label }: { spaceId: number; label: number }) {
   return <PlaceAudience path={`/spaces/${spaceId}/audience`} label={label} />;
 }
 
 /**
  * The same preview for any audience endpoint (a conversation, a share's target), with an optional
- * extra line computed from the answer.
+ * extra line computed from the answer. `peoplePath` is the place whose readers are listed, when the
+ * preview itself is not a place (a share).
  */
-export function PlaceAudience({ path, label, note }: { path: string; label?: number; note?: (data: Audience) => ReactNode }) {
+export function PlaceAudience({ path, label, note, peoplePath = path }: { path: string; label?: number; note?: (data: Audience) => ReactNode; peoplePath?: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -39,7 +41,10 @@ export function PlaceAudience({ path, label, note }: { path: string; label?: num
       {data && note?.(data)}
       <div id={`${id}-breakdown`} hidden={!open || !data}>
         {open && data && (
-          <AudienceBreakdown data={data} />
+          <>
+            <AudienceBreakdown data={data} />
+            <AudiencePeople path={peoplePath} label={label} />
+          </>
         )}
       </div>
     </div>

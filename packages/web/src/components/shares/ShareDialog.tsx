@@ -97,6 +97,7 @@ export function ShareDialog({ post, onClose }: { post: Post; onClose: () => void
           {chosen !== null && (
             <PlaceAudience
               path={`/posts/${post.id}/share-audience?${target === 'space' ? 'spaceId' : 'conversationId'}=${chosen}`}
+              peoplePath={target === 'space' ? `/spaces/${chosen}/audience` : `/conversations/${chosen}/audience`}
               note={(a) =>
                 a.originalReaders !== undefined && (
                   <p className="small muted" data-testid="share-original-readers">
