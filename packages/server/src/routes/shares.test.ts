@@ -78,7 +78,7 @@ describe('shares never widen', () => {
     expect((await outsider.get('/notifications')).body.items.some((n: { type: string; data: { approved?: boolean } }) => n.type === 'declassify_decision' && n.data.approved)).toBe(true);
   });
 
-  it('never lets any sequence of shares, label and visibility changes widen the original (property)', async () => {
+  it('never lets any sequence of shares, moves, label and visibility changes widen the original (property)', async () => {
     const people = [owner, insider, outsider, guest];
     const spaces = [finance.id, lobby.id, (await outsider.post('/spaces', { name: 'Side room', visibility: 'secret' })).body.id];
     const secret = (await owner.post('/posts', { spaceId: finance.id, body: 'Unannounced merger with Zeta AG', label: 300 })).body;
@@ -96,6 +96,7 @@ describe('shares never widen', () => {
             fc.record({ op: fc.constant('share' as const), who: fc.nat(3), space: fc.nat(2), chain: fc.boolean() }),
             fc.record({ op: fc.constant('label' as const), nth: fc.nat(20), level: fc.constantFrom(100, 200, 300, 400) }),
             fc.record({ op: fc.constant('visibility' as const), space: fc.nat(2), to: fc.constantFrom('public', 'private', 'secret') }),
+            fc.record({ op: fc.constant('move' as const), nth: fc.nat(20), who: fc.nat(3), space: fc.nat(2) }),
           ),
           { minLength: 1, maxLength: 8 },
         ),
@@ -108,6 +109,9 @@ describe('shares never widen', () => {
             } else if (o.op === 'label' && shares.length) {
               const id = shares[o.nth % shares.length];
               for (const p of people) await p.patch(`/posts/${id}`, { label: o.level, confirmAudience: true });
+            } else if (o.op === 'move' && shares.length) {
+              // Moving a share, confirmed, takes the share to new readers but never the original.
+              await people[o.who].post(`/posts/${shares[o.nth % shares.length]}/move`, { spaceId: spaces[o.space], confirmAudience: true });
             } else if (o.op === 'visibility') {
               // Finance itself stays private: the original's own audience is not what is under test.
               if (spaces[o.space] === finance.id) continue;
@@ -122,6 +126,7 @@ describe('shares never widen', () => {
               expect(JSON.stringify(res.body)).not.toContain('Zeta AG');
             }
             expect(JSON.stringify((await p.get('/feed?limit=50')).body)).not.toContain('Zeta AG');
+            expect(JSON.stringify((await p.get('/search?q=Zeta')).body)).not.toContain('Zeta');
           }
         },
       ),
