@@ -7,8 +7,9 @@
 // member of 50 of the spaces. For each one- and two-word query (words drawn log-uniformly from
 // vocabulary ranks 30..20,000, so from common to rare) three things are timed, interleaved:
 //   service   SearchService.search(): results, counts, space facet, hashtags, snippets, presenting
-//   filtered  the two full-text statements search() runs (top 21 + facet scan), with the filter
-//   bare      the same two statements without the permission filter
+//   all       the same with every match ranked in one tier (no candidate bound), as before 2026-11-29
+//   filtered  the full-text statements search() runs (candidate bound, top 21 + facet scan), with the filter
+//   bare      the same statements without the permission filter
 // Reported: p50/p95 per kind and the filtered/bare ratio of the p95s.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,12 +27,13 @@ const meta = JSON.parse(fs.readFileSync(path.join(dataDir, 'search-meta.json'), 
 
 const dist = (p) => import(path.join(ROOT, 'packages/server/dist', p));
 const { openDb } = await dist('db/connection.js');
-const { SearchService } = await dist('search/service.js');
+const { SearchService, CANDIDATES } = await dist('search/service.js');
 const { visibleDocs } = await dist('search/permissions.js');
 const { parseQuery } = await dist('search/query.js');
 const { sql } = await import(path.join(ROOT, 'node_modules/kysely/dist/esm/index.js'));
 const conn = openDb({ databaseUrl: meta.databaseUrl, dataDir, poolSize: 4 });
 const service = new SearchService(conn.kysely, conn.dialect);
+const rankAll = new SearchService(conn.kysely, conn.dialect, { candidates: 0 });
 const actor = { id: 1, role: 'member', scope: 'session' };
 
 // Words of the generator's vocabulary (same seed), from common to rare.
@@ -44,7 +46,9 @@ async function statements(q, filtered) {
   const source = service.store.match(parseQuery(q));
   if (!source) return 0;
   const where = filtered ? sql`${source.where} and ${visibleDocs(conn.kysely, actor)}` : source.where;
-  const top = await sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${where} order by score desc, d.id desc limit 21`.execute(conn.kysely);
+  const bound = (await source.nthNewest(CANDIDATES).execute(conn.kysely)).rows[0]?.id;
+  const tier = bound === undefined ? where : sql`${where} and ${source.docId} >= ${bound}`;
+  const top = await sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${tier} order by score desc, d.id desc limit 21`.execute(conn.kysely);
   await sql`select d.kind, d.space_id from ${source.from} where ${where} limit 1001`.execute(conn.kysely);
   return top.rows.length;
 }
@@ -56,20 +60,21 @@ const time = async (fn) => {
 
 // Warm-up: caches and statement preparation.
 for (const q of queries.one.slice(0, 20)) {
-  await service.search(actor, { q, sort: 'relevance', offset: 0, limit: 20 });
+  await service.search(actor, { q, sort: 'relevance', cursor: { position: 0 }, limit: 20 });
   await statements(q, false);
 }
 
 const results = {};
 for (const [kind, list] of Object.entries(queries)) {
-  const s = { service: [], filtered: [], bare: [] };
+  const s = { service: [], all: [], filtered: [], bare: [] };
   let hits = 0;
   for (const q of list) {
-    s.service.push(await time(() => service.search(actor, { q, sort: 'relevance', offset: 0, limit: 20 })));
+    s.service.push(await time(() => service.search(actor, { q, sort: 'relevance', cursor: { position: 0 }, limit: 20 })));
+    s.all.push(await time(() => rankAll.search(actor, { q, sort: 'relevance', cursor: { position: 0 }, limit: 20 })));
     s.filtered.push(await time(async () => (hits += (await statements(q, true)) > 0 ? 1 : 0)));
     s.bare.push(await time(() => statements(q, false)));
   }
-  results[kind] = { service: summary(s.service), filtered: summary(s.filtered), bare: summary(s.bare), withHits: hits / list.length };
+  results[kind] = { service: summary(s.service), all: summary(s.all), filtered: summary(s.filtered), bare: summary(s.bare), withHits: hits / list.length };
 }
 await conn.close();
 
@@ -78,6 +83,6 @@ log(`search bench: ${db}, scale ${scale} (${meta.counts.posts} posts, ${meta.cou
 log(`indexing while importing: ${Math.round(meta.itemsPerSecond)} items/s (${meta.indexed} items in ${fmt(meta.indexSeconds, 1)} s)`);
 for (const [kind, r] of Object.entries(results))
   log(
-    `${kind}-word (${Math.round(r.withHits * 100)}% with hits): service p50 ${fmt(r.service.p50)} p95 ${fmt(r.service.p95)} ms | filtered p50 ${fmt(r.filtered.p50)} p95 ${fmt(r.filtered.p95)} ms | bare p50 ${fmt(r.bare.p50)} p95 ${fmt(r.bare.p95)} ms | filtered/bare p95 ${fmt(r.filtered.p95 / r.bare.p95)}x`,
+    `${kind}-word (${Math.round(r.withHits * 100)}% with hits): service p50 ${fmt(r.service.p50)} p95 ${fmt(r.service.p95)} ms | rank-all p50 ${fmt(r.all.p50)} p95 ${fmt(r.all.p95)} ms | filtered p50 ${fmt(r.filtered.p50)} p95 ${fmt(r.filtered.p95)} ms | bare p50 ${fmt(r.bare.p50)} p95 ${fmt(r.bare.p95)} ms | filtered/bare p95 ${fmt(r.filtered.p95 / r.bare.p95)}x`,
   );
 if (args.json) fs.writeFileSync(args.json, JSON.stringify({ scale, db, machine, meta, results }, null, 2));

@@ -3,7 +3,7 @@ import { SearchQuery, SearchResult, SuggestQuery, SuggestResult } from '@foyer/s
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, limit } from './common.js';
-import { SearchService, decodeOffset } from '../search/service.js';
+import { SearchService, decodeCursor } from '../search/service.js';
 import { invalid } from '../errors.js';
 
 export async function searchRoutes(app: FoyerApp, svc: Services) {
@@ -12,8 +12,8 @@ export async function searchRoutes(app: FoyerApp, svc: Services) {
   app.get('/search', { config: limit(svc, 300), schema: { querystring: SearchQuery, response: { 200: SearchResult, ...errors } } }, async (req) => {
     const actor = actorOf(req);
     const q = req.query;
-    const offset = decodeOffset(q.cursor);
-    if (offset === undefined) throw invalid('invalid cursor', { fields: { cursor: 'invalid' } });
+    const cursor = decodeCursor(q.cursor);
+    if (cursor === undefined) throw invalid('invalid cursor', { fields: { cursor: 'invalid' } });
     if (q.from && q.to && Date.parse(q.from) > Date.parse(q.to)) throw invalid('from is after to', { fields: { from: 'after_to' } });
     return search.search(actor, {
       q: q.q,
@@ -24,7 +24,7 @@ export async function searchRoutes(app: FoyerApp, svc: Services) {
       to: q.to,
       hasFiles: q.hasFiles,
       sort: q.sort,
-      offset,
+      cursor,
       limit: q.limit,
     });
   });

@@ -28,7 +28,7 @@ export interface SearchParams {
   to?: string;
   hasFiles?: boolean;
   sort: 'relevance' | 'date';
-  offset: number;
+  cursor: SearchCursor;
   limit: number;
 }
 
@@ -52,13 +52,32 @@ const EMPTY: Omit<SearchResult, 'truncated'> = { items: [], nextCursor: null, co
 const and = (parts: RawBuilder<unknown>[]) => sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 const isoOrNull = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
 
-export const encodeOffset = (n: number) => Buffer.from(`o${n}`).toString('base64url');
-/** Offset from a cursor; undefined for a malformed one (the route answers 400). */
-export function decodeOffset(cursor: string | undefined): number | undefined {
-  if (!cursor) return 0;
-  const m = /^o(\d{1,5})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  const n = m ? Number(m[1]) : NaN;
-  return Number.isInteger(n) && n <= SEARCH_MAX_OFFSET ? n : undefined;
+/**
+ * Where a result list continues. `position` counts results shown so far. For words matching more
+ * than CANDIDATES documents, results come in two tiers: the newest CANDIDATES matches (ids >=
+ * `bound`) ranked among themselves, then the older ones; `newer` is how many visible results the
+ * first tier held, known once it is used up.
+ */
+export interface SearchCursor {
+  position: number;
+  bound?: number;
+  newer?: number;
+}
+
+/** Matches beyond this many are ranked in a second tier: ranking every match of a very frequent word costs linear time. */
+export const CANDIDATES = 5_000;
+
+export function encodeCursor(c: SearchCursor): string {
+  return Buffer.from(`o${c.position}${c.bound !== undefined ? `b${c.bound}` : ''}${c.newer !== undefined ? `c${c.newer}` : ''}`).toString('base64url');
+}
+/** The cursor's state; undefined for a malformed one (the route answers 400). */
+export function decodeCursor(cursor: string | undefined): SearchCursor | undefined {
+  if (!cursor) return { position: 0 };
+  const m = /^o(\d{1,5})(?:b(\d{1,15}))?(?:c(\d{1,5}))?$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) return undefined;
+  const [position, bound, newer] = [m[1], m[2], m[3]].map((x) => (x === undefined ? undefined : Number(x)));
+  if (position! > SEARCH_MAX_OFFSET || (newer !== undefined && (bound === undefined || newer > position!))) return undefined;
+  return { position: position!, bound, newer };
 }
 
 /** The dialect of a Kysely instance, for callers that only hold the database handle. */
@@ -66,9 +85,11 @@ export const dialectOf = (db: Kysely<DB>): Dialect => (db.getExecutor().adapter 
 
 export class SearchService {
   readonly store: SearchStore;
+  /** `candidates: 0` ranks every match in one tier (the benchmark's comparison). */
   constructor(
     private readonly db: Kysely<DB>,
     private readonly dialect: Dialect,
+    private readonly options: { candidates?: number } = {},
   ) {
     this.store = storeFor(dialect);
   }
@@ -94,27 +115,25 @@ export class SearchService {
   async search(actor: Actor, p: SearchParams): Promise<SearchResult> {
     const parsed = parseQuery(p.q);
     const source = this.store.match(parsed);
-    if (!source || p.offset >= SEARCH_MAX_OFFSET) return { ...EMPTY, truncated: parsed.truncated };
+    const at = p.cursor;
+    if (!source || at.position >= SEARCH_MAX_OFFSET) return { ...EMPTY, truncated: parsed.truncated };
     const visible = await this.visible(actor);
     const filters = this.filters(p);
     const typed = p.types?.length ? [...filters, sql`d.kind in (${sql.join(p.types)})`] : filters;
     const where = and([source.where, visible, ...typed]);
-    const order = p.sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
-    const limit = Math.min(p.limit, SEARCH_MAX_OFFSET - p.offset);
-    const { rows } = await sql<HitRow>`
-      select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.label, d.lang, d.title, d.body, d.created_at, ${source.score} as score
-      from ${source.from} where ${where} order by ${order} limit ${limit + 1} offset ${p.offset}`.execute(this.db);
-    const page = rows.slice(0, limit);
-    const first = p.offset === 0;
+    const limit = Math.min(p.limit, SEARCH_MAX_OFFSET - at.position);
+    const first = at.position === 0;
+    const bound = first ? await this.candidateBound(source) : at.bound;
+    const { rows, next } = await this.page(source, where, p.sort, { ...at, bound }, limit);
     const [facets, hashtags, items] = await Promise.all([
       first ? this.facets(source, and([source.where, visible, ...filters])) : null,
       first && (!p.types || p.types.includes('post')) && !filters.length ? this.hashtags(actor, p.q) : [],
-      this.present(page, parsed),
+      this.present(rows, parsed),
     ]);
-    const suggestion = first && !page.length ? await didYouMean(this.db, this.store, visible, parsed.plainWords) : null;
+    const suggestion = first && !rows.length ? await didYouMean(this.db, this.store, visible, parsed.plainWords) : null;
     return {
       items,
-      nextCursor: rows.length > limit && p.offset + limit < SEARCH_MAX_OFFSET ? encodeOffset(p.offset + limit) : null,
+      nextCursor: next && next.position < SEARCH_MAX_OFFSET ? encodeCursor(next) : null,
       counts: facets?.counts ?? {},
       countsCapped: facets?.capped ?? false,
       spaces: facets?.spaces ?? [],
@@ -122,6 +141,41 @@ export class SearchService {
       didYouMean: suggestion,
       truncated: parsed.truncated,
     };
+  }
+
+  /** The lower id bound of the newest CANDIDATES matches, or undefined when fewer match. */
+  private async candidateBound(source: MatchSource): Promise<number | undefined> {
+    const n = this.options.candidates ?? CANDIDATES;
+    if (n <= 0) return undefined;
+    const { rows } = await source.nthNewest(n).execute(this.db);
+    return rows[0]?.id;
+  }
+
+  /**
+   * One page of hits in order: without a bound, all matches ranked; with one, the newer tier
+   * ranked first (the index narrows the scan to it), then the older tier.
+   */
+  private async page(source: MatchSource, where: RawBuilder<SqlBool>, sort: SearchParams['sort'], at: SearchCursor, limit: number) {
+    const order = sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
+    const run = async (w: RawBuilder<SqlBool>, n: number, offset: number) =>
+      (
+        await sql<HitRow>`
+          select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.label, d.lang, d.title, d.body, d.created_at, ${source.score} as score
+          from ${source.from} where ${w} order by ${order} limit ${n} offset ${offset}`.execute(this.db)
+      ).rows;
+    const nextAt = (rows: HitRow[], state: Omit<SearchCursor, 'position'>) => ({
+      rows: rows.slice(0, limit),
+      next: rows.length > limit ? { position: at.position + limit, ...state } : null,
+    });
+    if (at.bound === undefined) return nextAt(await run(where, limit + 1, at.position), {});
+    const older = and([where, sql`${source.docId} < ${at.bound}`]);
+    if (at.newer !== undefined) return nextAt(await run(older, limit + 1, at.position - at.newer), { bound: at.bound, newer: at.newer });
+    const newer = await run(and([where, sql`${source.docId} >= ${at.bound}`]), limit + 1, at.position);
+    if (newer.length > limit) return nextAt(newer, { bound: at.bound });
+    // The newer tier ends on this page: the rest comes from the older one.
+    const newerTotal = at.position + newer.length;
+    const rest = await run(older, limit + 1 - newer.length, 0);
+    return nextAt([...newer, ...rest], { bound: at.bound, newer: newerTotal });
   }
 
   /** Counts per type and the top spaces, over at most SEARCH_COUNT_CAP visible matches. */

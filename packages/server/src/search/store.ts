@@ -20,6 +20,13 @@ export interface MatchSource {
   from: RawBuilder<unknown>;
   where: RawBuilder<unknown>;
   score: RawBuilder<number>;
+  /** The document id as the full-text index sees it: a range on it narrows the index scan itself. */
+  docId: RawBuilder<number>;
+  /**
+   * The id of the n-th newest matching document (no permission filter, no ranking), or no row when
+   * fewer match: the lower bound of a candidate set the index finds without scoring every match.
+   */
+  nthNewest(n: number): RawBuilder<{ id: number }>;
 }
 
 export interface SearchStore {
@@ -95,12 +102,25 @@ export const sqliteStore: SearchStore = {
     const expr = toFts5(q);
     if (!expr) return null;
     // bm25 is lower-is-better; titles weigh four times the body.
-    return { from: sql`search_fts join search_docs d on d.id = search_fts.rowid`, where: sql`search_fts match ${expr}`, score: sql<number>`-bm25(search_fts, 4.0, 1.0)` };
+    return {
+      from: sql`search_fts join search_docs d on d.id = search_fts.rowid`,
+      where: sql`search_fts match ${expr}`,
+      score: sql<number>`-bm25(search_fts, 4.0, 1.0)`,
+      docId: sql<number>`search_fts.rowid`,
+      // FTS5 walks a doclist backwards by rowid without computing bm25.
+      nthNewest: (n) => sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${n - 1}`,
+    };
   },
   matchNames(ws) {
     const expr = prefixToFts5(ws);
     if (!expr) return null;
-    return { from: sql`search_names join search_docs d on d.id = search_names.rowid`, where: sql`search_names match ${expr}`, score: sql<number>`-bm25(search_names)` };
+    return {
+      from: sql`search_names join search_docs d on d.id = search_names.rowid`,
+      where: sql`search_names match ${expr}`,
+      score: sql<number>`-bm25(search_names)`,
+      docId: sql<number>`search_names.rowid`,
+      nthNewest: (n) => sql<{ id: number }>`select rowid as id from search_names where search_names match ${expr} order by rowid desc limit 1 offset ${n - 1}`,
+    };
   },
 };
 
@@ -139,16 +159,26 @@ export const postgresStore: SearchStore = {
     const expr = toTsquery(q);
     if (!expr) return null;
     const query = sql`to_tsquery('simple', ${expr})`;
-    return { from: sql`search_docs d`, where: sql`d.tsv @@ ${query}`, score: sql<number>`ts_rank(d.tsv, ${query}, 1)` };
+    return {
+      from: sql`search_docs d`,
+      where: sql`d.tsv @@ ${query}`,
+      score: sql<number>`ts_rank(d.tsv, ${query}, 1)`,
+      docId: sql<number>`d.id`,
+      // The GIN bitmap finds the matches; only their ids are sorted, no tsvector is ranked.
+      nthNewest: (n) => sql<{ id: number }>`select id from search_docs where tsv @@ ${query} order by id desc limit 1 offset ${n - 1}`,
+    };
   },
   matchNames(ws) {
     const expr = prefixToTsquery(ws);
     if (!expr) return null;
     const query = sql`to_tsquery('simple', ${expr})`;
+    const where = sql`d.name_terms is not null and to_tsvector('simple', d.name_terms) @@ ${query}`;
     return {
       from: sql`search_docs d`,
-      where: sql`d.name_terms is not null and to_tsvector('simple', d.name_terms) @@ ${query}`,
+      where,
       score: sql<number>`ts_rank(to_tsvector('simple', d.name_terms), ${query})`,
+      docId: sql<number>`d.id`,
+      nthNewest: (n) => sql<{ id: number }>`select d.id from search_docs d where ${where} order by d.id desc limit 1 offset ${n - 1}`,
     };
   },
 };
