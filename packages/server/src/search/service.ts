@@ -68,16 +68,23 @@ export interface SearchCursor {
 export const CANDIDATES = 5_000;
 
 export function encodeCursor(c: SearchCursor): string {
-  return Buffer.from(`o${c.position}${c.bound !== undefined ? `b${c.bound}` : ''}${c.newer !== undefined ? `c${c.newer}` : ''}`).toString('base64url');
+  const parts = [`o${c.position}`, ...(c.bound !== undefined ? [`b${c.bound}`] : []), ...(c.newer !== undefined ? [`c${c.newer}`] : [])];
+  return Buffer.from(parts.join('.')).toString('base64url');
 }
 /** The cursor's state; undefined for a malformed one (the route answers 400). */
 export function decodeCursor(cursor: string | undefined): SearchCursor | undefined {
   if (!cursor) return { position: 0 };
-  const m = /^o(\d{1,5})(?:b(\d{1,15}))?(?:c(\d{1,5}))?$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) return undefined;
-  const [position, bound, newer] = [m[1], m[2], m[3]].map((x) => (x === undefined ? undefined : Number(x)));
-  if (position! > SEARCH_MAX_OFFSET || (newer !== undefined && (bound === undefined || newer > position!))) return undefined;
-  return { position: position!, bound, newer };
+  const fields = new Map<string, number>();
+  for (const part of Buffer.from(cursor, 'base64url').toString().split('.')) {
+    const m = /^([obc])(\d{1,15})$/.exec(part);
+    if (!m || fields.has(m[1])) return undefined;
+    fields.set(m[1], Number(m[2]));
+  }
+  const position = fields.get('o');
+  const bound = fields.get('b');
+  const newer = fields.get('c');
+  if (position === undefined || position > SEARCH_MAX_OFFSET || (newer !== undefined && (bound === undefined || newer > position))) return undefined;
+  return { position, bound, newer };
 }
 
 /** The dialect of a Kysely instance, for callers that only hold the database handle. */
