@@ -31,6 +31,7 @@ const { SearchService, CANDIDATES } = await dist('search/service.js');
 const { visibleDocs } = await dist('search/permissions.js');
 const { parseQuery } = await dist('search/query.js');
 const { sql } = await import(path.join(ROOT, 'node_modules/kysely/dist/esm/index.js'));
+const { DEFAULT_POLICY } = await import(path.join(ROOT, 'packages/shared/dist/index.js'));
 const conn = openDb({ databaseUrl: meta.databaseUrl, dataDir, poolSize: 4 });
 const service = new SearchService(conn.kysely, conn.dialect);
 const rankAll = new SearchService(conn.kysely, conn.dialect, { candidates: 0 });
@@ -45,8 +46,8 @@ const queries = { one: Array.from({ length: N }, () => pickWord()), two: Array.f
 async function statements(q, filtered) {
   const source = service.store.match(parseQuery(q));
   if (!source) return 0;
-  const where = filtered ? sql`${source.where} and ${visibleDocs(conn.kysely, actor)}` : source.where;
-  const bound = (await source.nthNewest(CANDIDATES).execute(conn.kysely)).rows[0]?.id;
+  const where = filtered ? sql`${source.where} and ${visibleDocs(conn.kysely, actor, DEFAULT_POLICY)}` : source.where;
+  const bound = source.nthNewest ? (await source.nthNewest(CANDIDATES).execute(conn.kysely)).rows[0]?.id : undefined;
   const tier = bound === undefined ? where : sql`${where} and ${source.docId} >= ${bound}`;
   const top = await sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${tier} order by score desc, d.id desc limit 21`.execute(conn.kysely);
   await sql`select d.kind, d.space_id from ${source.from} where ${where} limit 1001`.execute(conn.kysely);

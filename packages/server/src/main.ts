@@ -5,13 +5,16 @@ import { createFoyer } from './server.js';
 import { seedDemo } from './seed/demo.js';
 import { getOrganisation } from './commands/accounts.js';
 import { SearchIndexer, enqueueAll } from './search/indexer.js';
-import { auditVerifyCommand } from './compliance/cli.js';
+import { auditVerifyCommand, policyCommand } from './compliance/cli.js';
 
 async function main() {
   const argv = process.argv.slice(2);
   let config;
+  let policyCli: ReturnType<typeof policyCommand> = null;
   try {
-    config = loadConfig(process.env, argv.filter((a) => a !== 'seed' && a !== 'audit-verify' && a !== 'reindex'));
+    // policy-show / policy-propose take their own flags; the rest configure Foyer as usual.
+    policyCli = policyCommand(argv);
+    config = loadConfig(process.env, policyCli?.configArgv ?? argv.filter((a) => a !== 'seed' && a !== 'audit-verify' && a !== 'reindex'));
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(`Foyer cannot start: ${e.message}`);
@@ -20,6 +23,7 @@ async function main() {
     throw e;
   }
   if (argv.includes('audit-verify')) process.exit(await auditVerifyCommand(config));
+  if (policyCli) process.exit(await policyCli.run(config));
   const foyer = await createFoyer(config, { logger: true });
   const log = foyer.app.log;
   if (argv.includes('reindex')) {

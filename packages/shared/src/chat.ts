@@ -134,7 +134,12 @@ export const MessageCreate = z.object({
   /** Share a post into the conversation; participants who cannot read it see it as unavailable. */
   sharedPostId: Id.optional(),
 });
-export const MessageUpdate = z.object({ body: z.string().trim().min(1).max(LIMITS.messageBody) });
+export const MessageUpdate = z.object({
+  /** May be empty when the message keeps images or files, as when sending. */
+  body: z.string().trim().max(LIMITS.messageBody),
+  /** The complete new list of attached files (left-out files are deleted). */
+  fileIds: FileIds.optional(),
+});
 
 export const MessagesQuery = z.object({
   /** Older than this message id. */

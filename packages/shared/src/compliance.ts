@@ -1,14 +1,19 @@
 /** Works agreement as configuration and the audit log: the contract. See docs/api.md (Works agreement and audit log). */
 import { z } from 'zod';
-import { FunctionalRole, UserSummary } from './schemas.js';
+import { FunctionalRole, NotificationType, UserSummary } from './schemas.js';
 
 /** Modules the works agreement switches on or off. Disabled ones answer 403 `module_disabled`. */
 export const POLICY_MODULES = ['chat', 'questions', 'wiki', 'files', 'linkPreviews', 'announcements', 'analytics', 'integrations'] as const;
 export const PolicyModule = z.enum(POLICY_MODULES);
 export type PolicyModule = z.infer<typeof PolicyModule>;
+/** What every signed-in client learns of the active policy with its session: the navigation leaves out what is switched off. */
+export const SessionPolicy = z.object({ version: z.number(), modules: z.array(PolicyModule), presence: z.enum(['off', 'on']) });
+export type SessionPolicy = z.infer<typeof SessionPolicy>;
 
 /** Content types with a retention period (days; null keeps until someone deletes it). */
-export const RETENTION_TYPES = ['chatMessages', 'posts', 'comments', 'wikiPages', 'files', 'notifications', 'auditLog'] as const;
+export const RETENTION_TYPES = ['chatMessages', 'posts', 'comments', 'questions', 'wikiPages', 'files', 'notifications', 'auditLog'] as const;
+/** Types added after version 1 of the schema: a stored document without them keeps content (null). */
+const RETENTION_TYPES_ADDED_LATER: ReadonlySet<string> = new Set(['questions']);
 
 /** Who may approve sealed access: the administrators or a functional role. */
 export const PolicyRole = z.enum(['admin', 'communications', 'governance', 'moderator']);
@@ -49,9 +54,15 @@ export const PolicyDocument = z
         timeZone: z.string().min(1).max(64),
         /** Notifications the policy marks urgent are delivered during quiet hours. */
         urgentBypass: z.boolean(),
+        /** Which notification types are urgent. Stored documents from before this key get the default. */
+        urgentTypes: z.array(NotificationType).max(NotificationType.options.length).default(['announcement_reminder']),
       })
       .strict(),
-    retention: z.object(Object.fromEntries(RETENTION_TYPES.map((t) => [t, Days])) as Record<(typeof RETENTION_TYPES)[number], typeof Days>).strict(),
+    retention: z
+      .object(Object.fromEntries(RETENTION_TYPES.map((t) => [t, RETENTION_TYPES_ADDED_LATER.has(t) ? Days.default(null) : Days])) as Record<(typeof RETENTION_TYPES)[number], typeof Days>)
+      .strict(),
+    /** What erasure does to content a person wrote in shared places: remove it, or keep it as "former employee". */
+    erasure: z.object({ mode: z.enum(['remove', 'pseudonymise']) }).strict().default({ mode: 'remove' }),
     analytics: z.object({ k: z.number().int().min(2).max(1000) }).strict(),
     /** Which functional roles exist in this organisation. Holders are granted by administrators and every grant is audited. */
     roles: z.object({ communications: z.boolean(), governance: z.boolean(), moderator: z.boolean() }).strict(),
@@ -77,6 +88,7 @@ export const PolicyDocument = z
     if (doc.quietHours.start === doc.quietHours.end) issue(['quietHours', 'end'], 'must differ from start');
     if (!distinct(doc.quietHours.workdays.map(String))) issue(['quietHours', 'workdays'], 'days must be distinct');
     if (!validTimeZone(doc.quietHours.timeZone)) issue(['quietHours', 'timeZone'], 'unknown time zone');
+    if (!distinct(doc.quietHours.urgentTypes)) issue(['quietHours', 'urgentTypes'], 'types must be distinct');
   });
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
 
@@ -86,8 +98,9 @@ export const DEFAULT_POLICY: PolicyDocument = {
   modules: { chat: true, questions: true, wiki: true, files: true, linkPreviews: true, announcements: true, analytics: false, integrations: false },
   presence: { mode: 'on' },
   readReceipts: { mode: 'off' },
-  quietHours: { enabled: false, start: '18:00', end: '08:00', workdays: [1, 2, 3, 4, 5], timeZone: 'Europe/Berlin', urgentBypass: true },
-  retention: { chatMessages: null, posts: null, comments: null, wikiPages: null, files: null, notifications: 365, auditLog: null },
+  quietHours: { enabled: false, start: '18:00', end: '08:00', workdays: [1, 2, 3, 4, 5], timeZone: 'Europe/Berlin', urgentBypass: true, urgentTypes: ['announcement_reminder'] },
+  retention: { chatMessages: null, posts: null, comments: null, questions: null, wikiPages: null, files: null, notifications: 365, auditLog: null },
+  erasure: { mode: 'remove' },
   analytics: { k: 5 },
   roles: { communications: true, governance: true, moderator: true },
   coDetermination: { approverRoles: ['governance'] },
@@ -142,11 +155,13 @@ export const AUDIT_ACTIONS = [
   'policy.rejected',
   'policy.superseded',
   'registry.viewed',
+  'moderation.viewed',
   'moderation.decided',
   'role.granted',
   'role.revoked',
   'org_role.changed',
   'audit.verified',
+  'audit.pruned',
   'data_export.requested',
   'data_export.downloaded',
   'account.erasure_requested',
@@ -194,6 +209,8 @@ export const AuditVerification = z.object({
   lastSeq: z.number(),
   /** Hash of the last entry checked: keep a copy outside the database to notice a rewritten chain. */
   lastHash: z.string(),
+  /** Entries up to this sequence number were removed by audit-log retention (0: none); checking starts after them. */
+  prunedThrough: z.number(),
   problem: AuditProblem.nullable(),
   checkedAt: z.string(),
 });

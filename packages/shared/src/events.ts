@@ -35,6 +35,32 @@ export const EVENT_SCHEMAS = {
   'conversation.read': z.object({ conversationId: z.number(), lastReadId: z.number() }),
   /** Someone changed their chosen status; to everyone who may see that person. */
   'presence.changed': z.object({ userId: z.number() }),
+  // Questions and answers: to the space's readers who may read the question (and the answer):
+  // label and moderation-hidden state are checked per recipient when delivering.
+  'question.created': z.object({ ...ids, questionId: z.number(), authorId: z.number() }),
+  /** Its text or tags changed, or its answers did in a way only a refetch shows (hidden, restored). */
+  'question.updated': z.object({ ...ids, questionId: z.number() }),
+  'question.deleted': z.object({ ...ids, questionId: z.number() }),
+  'answer.created': z.object({ ...ids, questionId: z.number(), answerId: z.number(), authorId: z.number() }),
+  /** Its text changed, or someone commented on it. */
+  'answer.updated': z.object({ ...ids, questionId: z.number(), answerId: z.number() }),
+  'answer.deleted': z.object({ ...ids, questionId: z.number(), answerId: z.number() }),
+  /** The best answer was chosen (answerId) or unmarked (null). */
+  'answer.best': z.object({ ...ids, questionId: z.number(), answerId: z.number().nullable() }),
+  /** An answer's score changed: the new total only, never who voted. */
+  'answer.voted': z.object({ ...ids, questionId: z.number(), answerId: z.number(), score: z.number() }),
+  // Wiki pages: to the space's readers who may read the page (label, moderation-hidden state).
+  'page.created': z.object({ ...ids, pageId: z.number() }),
+  'page.updated': z.object({ ...ids, pageId: z.number(), version: z.number() }),
+  /** A new parent or place among its siblings (the tree changed). */
+  'page.moved': z.object({ ...ids, pageId: z.number() }),
+  'page.deleted': z.object({ ...ids, pageId: z.number() }),
+  // A space's files (not attachments, which follow their item's events): to readers its label allows.
+  'file.created': z.object({ ...ids, fileId: z.number() }),
+  'file.versioned': z.object({ ...ids, fileId: z.number(), version: z.number() }),
+  /** Renamed, moved to another folder or relabelled. */
+  'file.updated': z.object({ ...ids, fileId: z.number() }),
+  'file.deleted': z.object({ ...ids, fileId: z.number() }),
 } as const;
 
 export type EventName = keyof typeof EVENT_SCHEMAS;

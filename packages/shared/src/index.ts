@@ -15,3 +15,4 @@ export * from './privacy.js';
 export * from './retention.js';
 export * from './analytics.js';
 export * from './sealed.js';
+export * from './quiet-hours.js';

@@ -53,8 +53,16 @@ export const QuestionCreate = z.object({
   /** Files uploaded before with POST /files by the same person, not attached yet. */
   fileIds: FileIds.optional(),
 });
-export const QuestionUpdate = z.object({ title: z.string().trim().min(5).max(LIMITS.questionTitle).optional(), body: z.string().trim().max(LIMITS.postBody).optional(), tags: z.array(Tag).max(10).optional() });
+export const QuestionUpdate = z.object({
+  title: z.string().trim().min(5).max(LIMITS.questionTitle).optional(),
+  body: z.string().trim().max(LIMITS.postBody).optional(),
+  tags: z.array(Tag).max(10).optional(),
+  /** The complete new list of attached files (left-out files are deleted; new ones as in QuestionCreate). */
+  fileIds: FileIds.optional(),
+});
 export const AnswerCreate = z.object({ body: z.string().trim().min(1).max(LIMITS.postBody), fileIds: FileIds.optional() });
+/** `fileIds`: the complete new list of attached files (left-out files are deleted). */
+export const AnswerUpdate = AnswerCreate;
 export const AnswerCommentCreate = z.object({ body: z.string().trim().min(1).max(LIMITS.commentBody) });
 export const VoteInput = z.object({ value: z.union([z.literal(1), z.literal(-1), z.literal(0)]) });
 export const BestAnswerInput = z.object({ answerId: Id.nullable() });

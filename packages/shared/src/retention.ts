@@ -6,7 +6,7 @@ import { UserSummary } from './schemas.js';
  * Content types a space may keep for a shorter time than the policy. Notifications belong to a
  * person and the audit log to the organisation, so only the policy sets those.
  */
-export const SPACE_RETENTION_TYPES = ['chatMessages', 'posts', 'comments', 'wikiPages', 'files'] as const;
+export const SPACE_RETENTION_TYPES = ['chatMessages', 'posts', 'comments', 'questions', 'wikiPages', 'files'] as const;
 export const SpaceRetentionType = z.enum(SPACE_RETENTION_TYPES);
 export type SpaceRetentionType = z.infer<typeof SpaceRetentionType>;
 

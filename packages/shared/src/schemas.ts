@@ -320,7 +320,11 @@ export const Comment = z.object({
 });
 export type Comment = z.infer<typeof Comment>;
 export const CommentCreate = z.object({ body: trimmed(LIMITS.commentBody).min(1), parentId: Id.optional(), fileIds: FileIds.optional() });
-export const CommentUpdate = z.object({ body: trimmed(LIMITS.commentBody).min(1) });
+export const CommentUpdate = z.object({
+  body: trimmed(LIMITS.commentBody).min(1),
+  /** The complete new list of attached files (left-out files are deleted). */
+  fileIds: FileIds.optional(),
+});
 
 export const NotificationType = z.enum([
   'mention',
@@ -345,6 +349,8 @@ export const NotificationType = z.enum([
   'space_inactive',
   /** Someone answered my question (`data.questionId`, `data.answerId`). */
   'question_answered',
+  /** Notifications held back outside my working hours were released (`data.count`); never held itself. */
+  'quiet_hours_summary',
 ]);
 export type NotificationType = z.infer<typeof NotificationType>;
 

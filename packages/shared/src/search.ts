@@ -1,6 +1,7 @@
 /** Search: the contract. See docs/api.md (Search) and docs/adr/0007-search.md. */
 import { z } from 'zod';
 import { Id, UserSummary, SpaceRef } from './schemas.js';
+import { FileKind } from './files.js';
 
 /** Longest accepted query; longer ones are a 400 (validation_failed), never silently cut. */
 export const SEARCH_QUERY_MAX = 500;
@@ -9,7 +10,7 @@ export const SEARCH_COUNT_CAP = 1000;
 /** Deepest result reachable by paging. */
 export const SEARCH_MAX_OFFSET = 1000;
 
-export const SEARCH_TYPES = ['post', 'comment', 'question', 'answer', 'page', 'message', 'person', 'space'] as const;
+export const SEARCH_TYPES = ['post', 'comment', 'question', 'answer', 'page', 'message', 'person', 'space', 'file'] as const;
 export const SearchType = z.enum(SEARCH_TYPES);
 export type SearchType = z.infer<typeof SearchType>;
 
@@ -44,10 +45,33 @@ export const SearchQuery = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
+/** What a file hit adds: the file itself and where it lives (found by name and, where readable, text). */
+export const SearchFileHit = z.object({
+  kind: FileKind,
+  mime: z.string(),
+  size: z.number(),
+  /** Downloads the current version. */
+  url: z.string(),
+  /** Images only. */
+  thumbUrl: z.string().nullable(),
+  owner: z.object({
+    /** The item it is attached to, or `space` for a space's folders. */
+    type: z.enum(['space', 'post', 'comment', 'message', 'question', 'answer', 'page']),
+    id: z.number(),
+    /** Where the item opens: the post of a comment, the question of an answer, the conversation of a message. */
+    parentId: z.number().nullable(),
+    /** The title of the question (also for an answer) or page; null for items without one. */
+    title: z.string().nullable(),
+  }),
+  /** Space files: their folder (null at the top level). */
+  folderId: z.number().nullable(),
+});
+export type SearchFileHit = z.infer<typeof SearchFileHit>;
+
 export const SearchHit = z.object({
   type: SearchType,
   id: z.number(),
-  /** The post of a comment, the question of an answer, the conversation of a message. */
+  /** The post of a comment, the question of an answer, the conversation of a message, the item a file is attached to. */
   parentId: z.number().nullable(),
   space: SpaceRef.nullable(),
   conversationId: z.number().nullable(),
@@ -59,6 +83,8 @@ export const SearchHit = z.object({
   titleHtml: z.string(),
   snippetHtml: z.string(),
   createdAt: z.string(),
+  /** File hits only (absent for other types; null if the file went away while searching). */
+  file: SearchFileHit.nullable().optional(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

@@ -23,7 +23,7 @@ import { renderMarkdown } from '../markdown/render.js';
 import { emit } from '../events/outbox.js';
 import { notify } from './notifications.js';
 import { attachImages, purgeImages } from './images.js';
-import { attachFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
+import { attachFiles, dropItemFiles, purgeDeletedFiles, replaceItemFiles } from '../files/commands.js';
 import { assertLabelFits, labelExists, loadLabelPolicy } from '../policies/labels.js';
 import { newReaderCount } from '../policies/audience.js';
 import { shareableOriginal } from './shares.js';
@@ -376,18 +376,27 @@ export async function sendMessage(svc: Services, actor: Actor, conversationId: n
   }
 }
 
-export async function editMessage(svc: Services, actor: Actor, messageId: number, body: string) {
+/** `fileIds`: the complete new list of attached files, as for a post; undefined leaves them. */
+export async function editMessage(svc: Services, actor: Actor, messageId: number, body: string, fileIds?: number[]) {
   const ctx = await loadMessageForRead(svc.db, actor, messageId);
   if (!messageAbilities(actor, ctx, ctx.message).edit) throw forbidden('only the author can edit this message');
-  if (body === ctx.message.body) return;
+  if (body === ctx.message.body && fileIds === undefined) return;
+  // As when sending: text, an image, a file or a shared post must remain.
+  if (!body && ctx.message.shared_post_id === null) {
+    const files = fileIds ?? (await svc.db.selectFrom('files').select('id').where('owner_type', '=', 'message').where('owner_id', '=', messageId).where('deleted_at', 'is', null).execute());
+    const image = await svc.db.selectFrom('images').select('id').where('message_id', '=', messageId).executeTakeFirst();
+    if (!files.length && !image) throw invalid('a message needs text or an image', { fields: { body: 'empty' } });
+  }
   const mentions = await resolveMentions(svc.db, ctx.conversation.id, body);
-  const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
+  const html = body ? renderMarkdown(body, { knownHandles: mentions.knownHandles }) : '';
   await write(svc, async (trx) => {
     await trx.updateTable('messages').set({ body, html, edited_at: nowIso() }).where('id', '=', messageId).execute();
+    await replaceItemFiles(trx, actor, { type: 'message', id: messageId, spaceId: ctx.conversation.space_id }, fileIds);
     const before = new Set((await trx.selectFrom('message_mentions').select('user_id').where('message_id', '=', messageId).execute()).map((r) => r.user_id));
     await notifyMentions(trx, actor, ctx, messageId, mentions.participants.filter((id) => !before.has(id)));
     await emit(trx, 'message.updated', { conversationId: ctx.conversation.id, messageId }, { conversationId: ctx.conversation.id });
   });
+  if (fileIds !== undefined) await purgeDeletedFiles(svc);
 }
 
 /** Gone for everyone: text, reactions, mentions and images are removed; a thread root keeps a tombstone. */

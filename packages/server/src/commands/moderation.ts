@@ -184,7 +184,11 @@ async function keepCountsRight(trx: Kysely<DB>, r: ReportRow) {
   }
 }
 
-/** Readers refetch the item: a hidden or deleted one then answers 404 or a tombstone. Questions, answers and pages have no live events. */
+/**
+ * Readers refetch the item: a hidden or deleted one then answers 404 or a tombstone. For a
+ * question or an answer, its question is announced (a hidden answer drops out of it); the gateway
+ * delivers a hidden question's or page's event only to those who still may read it.
+ */
 async function announceChange(trx: Kysely<DB>, r: ReportRow) {
   const labelOf = async (postId: number) => (await trx.selectFrom('posts').select('label').where('id', '=', postId).executeTakeFirstOrThrow()).label;
   if (r.target_type === 'post') await emit(trx, 'post.updated', { spaceId: r.space_id!, postId: r.target_id }, { spaceId: r.space_id, label: await labelOf(r.target_id) });
@@ -192,4 +196,12 @@ async function announceChange(trx: Kysely<DB>, r: ReportRow) {
     const c = await trx.selectFrom('comments').select('post_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
     await emit(trx, 'comment.updated', { spaceId: r.space_id!, postId: c.post_id, commentId: r.target_id }, { spaceId: r.space_id, label: await labelOf(c.post_id) });
   } else if (r.target_type === 'message') await emit(trx, 'message.updated', { conversationId: r.conversation_id!, messageId: r.target_id }, { conversationId: r.conversation_id });
+  else if (r.target_type === 'question' || r.target_type === 'answer') {
+    const questionId = r.target_type === 'question' ? r.target_id : (await trx.selectFrom('answers').select('question_id').where('id', '=', r.target_id).executeTakeFirstOrThrow()).question_id;
+    const q = await trx.selectFrom('questions').select(['space_id', 'label']).where('id', '=', questionId).executeTakeFirstOrThrow();
+    await emit(trx, 'question.updated', { spaceId: q.space_id, questionId }, { spaceId: q.space_id, label: q.label });
+  } else if (r.target_type === 'page') {
+    const p = await trx.selectFrom('pages').select(['space_id', 'label', 'version']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
+    await emit(trx, 'page.updated', { spaceId: p.space_id, pageId: r.target_id, version: p.version }, { spaceId: p.space_id, label: p.label });
+  }
 }

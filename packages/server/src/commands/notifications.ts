@@ -1,6 +1,7 @@
 /**
  * In-app notifications, written in the same transaction as the change that causes them.
  * Reactions are grouped per target (one notification, a growing actor count) until read.
+ * Outside the recipient's working hours (quiet hours in the works agreement) they are held.
  */
 import type { Kysely } from 'kysely';
 import type { NotificationType } from '@foyer/shared';
@@ -9,6 +10,7 @@ import { emit } from '../events/outbox.js';
 import { nowIso } from '../lib/time.js';
 import { write, type Services } from '../services.js';
 import type { Actor } from '../policies/actor.js';
+import { holdUntil } from '../notifications/quiet-hours.js';
 
 export interface NotifyInput {
   userId: number;
@@ -31,25 +33,39 @@ async function wants(trx: Kysely<DB>, userId: number, type: string): Promise<boo
   return user?.status === 'active' && (pref ? pref.enabled === 1 : true);
 }
 
-export async function notify(trx: Kysely<DB>, n: NotifyInput): Promise<void> {
-  if (n.actorId === n.userId) return;
-  if (!(await wants(trx, n.userId, n.type))) return;
+/**
+ * Writes the notification, or holds it until the recipient's next working start when quiet hours
+ * apply (no event then: the release job tells the person). Returns the id written or folded into,
+ * null when the person does not want it. `now` decides the quiet-hours question (tests pass it).
+ */
+export async function notify(trx: Kysely<DB>, n: NotifyInput, now = new Date()): Promise<number | null> {
+  if (n.actorId === n.userId) return null;
+  if (!(await wants(trx, n.userId, n.type))) return null;
+  const deliverAt = await holdUntil(trx, n.userId, n.type, now);
   if (n.groupKey) {
+    // A held notification folds only into a held one, a delivered one into a delivered one: the
+    // release job folds what waited into the open delivered one.
     const open = await trx
       .selectFrom('notifications')
       .select(['id'])
       .where('user_id', '=', n.userId)
       .where('group_key', '=', n.groupKey)
       .where('read_at', 'is', null)
+      .where('deliver_at', deliverAt ? 'is not' : 'is', null)
       .executeTakeFirst();
     if (open) {
-      await trx
+      const folded = await trx
         .updateTable('notifications')
-        .set((eb) => ({ actor_count: eb('actor_count', '+', 1), actor_id: n.actorId, created_at: nowIso() }))
+        .set((eb) => ({ actor_count: eb('actor_count', '+', 1), actor_id: n.actorId, created_at: now.toISOString() }))
         .where('id', '=', open.id)
-        .execute();
-      await emit(trx, 'notification.created', { userId: n.userId, notificationId: open.id }, { userId: n.userId });
-      return;
+        .where('read_at', 'is', null)
+        .where('deliver_at', deliverAt ? 'is not' : 'is', null)
+        .executeTakeFirst();
+      // Released or read in the meantime: write a fresh one below.
+      if (Number(folded.numUpdatedRows) === 1) {
+        if (!deliverAt) await emit(trx, 'notification.created', { userId: n.userId, notificationId: open.id }, { userId: n.userId });
+        return open.id;
+      }
     }
   }
   const row = await trx
@@ -64,17 +80,20 @@ export async function notify(trx: Kysely<DB>, n: NotifyInput): Promise<void> {
       conversation_id: n.conversationId ?? null,
       group_key: n.groupKey ?? null,
       data: JSON.stringify(n.data ?? {}),
-      created_at: nowIso(),
+      created_at: now.toISOString(),
       read_at: null,
+      deliver_at: deliverAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await emit(trx, 'notification.created', { userId: n.userId, notificationId: row.id }, { userId: n.userId });
+  if (!deliverAt) await emit(trx, 'notification.created', { userId: n.userId, notificationId: row.id }, { userId: n.userId });
+  return row.id;
 }
 
 export async function markNotificationsRead(svc: Services, actor: Actor, ids: number[] | 'all') {
   await write(svc, async (trx) => {
-    let q = trx.updateTable('notifications').set({ read_at: nowIso() }).where('user_id', '=', actor.id).where('read_at', 'is', null);
+    // Held notifications are not there yet for the person: "all" cannot mean them.
+    let q = trx.updateTable('notifications').set({ read_at: nowIso() }).where('user_id', '=', actor.id).where('read_at', 'is', null).where('deliver_at', 'is', null);
     if (ids !== 'all') q = q.where('id', 'in', ids.length ? ids : [0]);
     await q.execute();
     await emit(trx, 'notification.read', { userId: actor.id }, { userId: actor.id });

@@ -15,6 +15,7 @@ import { assertNotMuted } from '../policies/moderation.js';
 import { resolveWikiLinks } from '../pages/links.js';
 import { renderMarkdown } from '../markdown/render.js';
 import { attachFiles, replaceItemFiles, dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
+import { emit } from '../events/outbox.js';
 
 /** A page body as HTML with its [[links]] resolved, and the pages it links to. */
 export async function rendered(db: Kysely<DB>, space: SpaceRow, body: string) {
@@ -76,6 +77,7 @@ export async function createPage(svc: Services, actor: Actor, spaceId: number, i
     await writeLinks(trx, id, linked);
     await attachFiles(trx, actor, { type: 'page', id, spaceId }, input.fileIds);
     await trx.updateTable('spaces').set({ last_activity_at: now }).where('id', '=', spaceId).execute();
+    await emit(trx, 'page.created', { spaceId, pageId: id }, { spaceId, label });
     return id;
   });
 }
@@ -105,6 +107,7 @@ export async function savePage(svc: Services, actor: Actor, pageId: number, inpu
     await trx.insertInto('page_revisions').values({ page_id: pageId, version: input.baseVersion + 1, title: input.title, body: input.body, author_id: actor.id, created_at: now }).execute();
     await writeLinks(trx, pageId, linked);
     await replaceItemFiles(trx, actor, { type: 'page', id: pageId, spaceId: ctx.space.id }, input.fileIds);
+    await emit(trx, 'page.updated', { spaceId: ctx.space.id, pageId, version: input.baseVersion + 1 }, { spaceId: ctx.space.id, label: ctx.page.label });
   });
   if (input.fileIds !== undefined) await purgeDeletedFiles(svc);
 }
@@ -127,6 +130,7 @@ export async function movePage(svc: Services, actor: Actor, pageId: number, pare
     siblings = parentId === null ? siblings.where('parent_id', 'is', null) : siblings.where('parent_id', '=', parentId);
     await siblings.execute();
     await trx.updateTable('pages').set({ parent_id: parentId, position }).where('id', '=', pageId).execute();
+    await emit(trx, 'page.moved', { spaceId: ctx.space.id, pageId }, { spaceId: ctx.space.id, label: ctx.page.label });
   });
 }
 
@@ -139,6 +143,7 @@ export async function deletePage(svc: Services, actor: Actor, pageId: number) {
     await trx.updateTable('pages').set({ parent_id: ctx.page.parent_id }).where('parent_id', '=', pageId).execute();
     await trx.deleteFrom('page_links').where((eb) => eb.or([eb('from_page', '=', pageId), eb('to_page', '=', pageId)])).execute();
     await dropItemFiles(trx, 'page', [pageId]);
+    await emit(trx, 'page.deleted', { spaceId: ctx.space.id, pageId }, { spaceId: ctx.space.id, label: ctx.page.label });
   });
   await purgeDeletedFiles(svc);
 }

@@ -288,15 +288,18 @@ export async function createComment(svc: Services, actor: Actor, postId: number,
   return { id, unreachableMentions: mentions.unreachable };
 }
 
-export async function updateComment(svc: Services, actor: Actor, commentId: number, body: string) {
+/** `fileIds`: the complete new list of attached files, as for a post; undefined leaves them. */
+export async function updateComment(svc: Services, actor: Actor, commentId: number, body: string, fileIds?: number[]) {
   const ctx = await loadCommentForRead(svc.db, actor, commentId);
   if (!commentAbilities(actor, ctx, ctx.comment).edit) throw forbidden('only the author can edit this comment');
   const mentions = await resolveMentions(svc.db, ctx.space.id, body, ctx.post.label);
   const html = renderMarkdown(body, { knownHandles: mentions.knownHandles });
   await write(svc, async (trx) => {
     await trx.updateTable('comments').set({ body, html, edited_at: nowIso() }).where('id', '=', commentId).execute();
+    await replaceItemFiles(trx, actor, { type: 'comment', id: commentId, spaceId: ctx.space.id }, fileIds);
     await emit(trx, 'comment.updated', { spaceId: ctx.space.id, postId: ctx.post.id, commentId }, { spaceId: ctx.space.id, label: ctx.post.label });
   });
+  if (fileIds !== undefined) await purgeDeletedFiles(svc);
 }
 
 export async function deleteComment(svc: Services, actor: Actor, commentId: number) {

@@ -71,41 +71,87 @@ export async function appendAudit(trx: Kysely<DB>, dialect: Dialect, input: Audi
 
 const BATCH = 1000;
 
+export interface Checkpoint {
+  seq: number;
+  hash: string;
+}
+
+/** Where the chain starts: after the last entry audit-log retention removed, or at the genesis. */
+export async function auditCheckpoint(db: Kysely<DB>): Promise<Checkpoint> {
+  const row = await db.selectFrom('audit_checkpoint').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  return row ?? { seq: 0, hash: GENESIS_HASH };
+}
+
+export interface ChainWalk {
+  entries: number;
+  lastSeq: number;
+  lastHash: string;
+  /** The checkpoint named by the last `audit.pruned` entry walked, if any. */
+  recordedCheckpoint: Checkpoint | null;
+  problem: AuditVerification['problem'];
+}
+
 /**
- * Walks the whole chain in one snapshot and reports the first problem: a sequence number that is
- * missing, an entry whose content no longer matches its hash, an entry that does not point at its
- * predecessor, or a tail that differs from the head row (entries cut off or added at the end).
+ * Checks entries after `from` (up to `through`, or to the end) link up and match their hashes;
+ * stops at the first problem: a missing sequence number, an entry that does not point at its
+ * predecessor, or one whose content no longer matches its hash.
+ */
+export async function walkChain(trx: Kysely<DB>, from: Checkpoint, through: number | null = null): Promise<ChainWalk> {
+  const walk: ChainWalk = { entries: 0, lastSeq: from.seq, lastHash: from.hash, recordedCheckpoint: null, problem: null };
+  for (;;) {
+    let q = trx.selectFrom('audit_log').selectAll().where('seq', '>', walk.lastSeq);
+    if (through !== null) q = q.where('seq', '<=', through);
+    const rows = await q.orderBy('seq').limit(BATCH).execute();
+    for (const row of rows) {
+      const expected = walk.lastSeq + 1;
+      if (row.seq !== expected) return { ...walk, problem: { seq: expected, kind: 'missing', message: `entry ${expected} is missing` } };
+      if (row.prev_hash !== walk.lastHash) return { ...walk, problem: { seq: row.seq, kind: 'relinked', message: `entry ${row.seq} does not follow entry ${walk.lastSeq}: one of them was altered` } };
+      let recomputed: string | null = null;
+      try {
+        recomputed = entryHash(row);
+      } catch {
+        // Details that are no longer JSON count as altered.
+      }
+      if (recomputed !== row.hash) return { ...walk, problem: { seq: row.seq, kind: 'altered', message: `entry ${row.seq} was altered after it was written` } };
+      if (row.action === 'audit.pruned') walk.recordedCheckpoint = recordedCheckpoint(row.details);
+      walk.lastHash = row.hash;
+      walk.lastSeq = row.seq;
+      walk.entries++;
+    }
+    if (rows.length < BATCH) return walk;
+  }
+}
+
+function recordedCheckpoint(details: string): Checkpoint | null {
+  const c = (JSON.parse(details) as { checkpoint?: Partial<Checkpoint> }).checkpoint;
+  return c && typeof c.seq === 'number' && typeof c.hash === 'string' ? { seq: c.seq, hash: c.hash } : null;
+}
+
+/**
+ * Walks the chain in one snapshot from the retention checkpoint and reports the first problem:
+ * a sequence number that is missing, an entry whose content no longer matches its hash, an entry
+ * that does not point at its predecessor, a tail that differs from the head row (entries cut off
+ * or added at the end), or a checkpoint that no pruning recorded (entries removed at the start
+ * with a forged checkpoint). Without a checkpoint, a removed first entry is simply missing.
  */
 export async function verifyAudit(db: Kysely<DB>, dialect: Dialect): Promise<AuditVerification> {
   let tx = db.transaction();
   if (dialect === 'postgres') tx = tx.setIsolationLevel('repeatable read');
   return tx.execute(async (trx) => {
     const head = await trx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
-    let prevHash = GENESIS_HASH;
-    let lastSeq = 0;
-    let entries = 0;
-    const result = (problem: AuditVerification['problem']): AuditVerification => ({ ok: !problem, entries, lastSeq, lastHash: prevHash, problem, checkedAt: nowIso() });
-    for (;;) {
-      const rows = await trx.selectFrom('audit_log').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(BATCH).execute();
-      for (const row of rows) {
-        if (row.seq !== lastSeq + 1) return result({ seq: lastSeq + 1, kind: 'missing', message: `entry ${lastSeq + 1} is missing` });
-        if (row.prev_hash !== prevHash) return result({ seq: row.seq, kind: 'relinked', message: `entry ${row.seq} does not follow entry ${lastSeq}: one of them was altered` });
-        let recomputed: string | null = null;
-        try {
-          recomputed = entryHash(row);
-        } catch {
-          // Details that are no longer JSON count as altered.
-        }
-        if (recomputed !== row.hash) return result({ seq: row.seq, kind: 'altered', message: `entry ${row.seq} was altered after it was written` });
-        prevHash = row.hash;
-        lastSeq = row.seq;
-        entries++;
-      }
-      if (rows.length < BATCH) break;
-    }
+    const checkpoint = await auditCheckpoint(trx);
+    const walk = await walkChain(trx, checkpoint);
+    const { entries, lastSeq, lastHash } = walk;
+    const result = (problem: AuditVerification['problem']): AuditVerification => ({ ok: !problem, entries, lastSeq, lastHash, prunedThrough: checkpoint.seq, problem, checkedAt: nowIso() });
+    if (walk.problem) return result(walk.problem);
     if (head.seq > lastSeq) return result({ seq: lastSeq + 1, kind: 'truncated', message: `entries ${lastSeq + 1} to ${head.seq} are missing at the end` });
     if (head.seq < lastSeq) return result({ seq: head.seq + 1, kind: 'relinked', message: `entries after ${head.seq} were added outside Foyer` });
-    if (head.hash !== prevHash) return result({ seq: lastSeq, kind: 'altered', message: `entry ${lastSeq} does not match the recorded head` });
+    if (head.hash !== lastHash) return result({ seq: lastSeq, kind: 'altered', message: `entry ${lastSeq} does not match the recorded head` });
+    // The checkpoint is written down by the pruning that set it, in the chain itself; the latest
+    // such entry always outlives the next pruning (it is appended after that pruning's cut).
+    const recorded = walk.recordedCheckpoint ?? { seq: 0, hash: GENESIS_HASH };
+    if (recorded.seq !== checkpoint.seq || recorded.hash !== checkpoint.hash)
+      return result({ seq: Math.max(checkpoint.seq, 1), kind: 'missing', message: `entries up to ${checkpoint.seq} were removed, but no pruning recorded that checkpoint` });
     return result(null);
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { FoyerApp } from '../app.js';
-import type { PolicyDocument, PolicyModule } from '@foyer/shared';
+import { POLICY_MODULES, type PolicyDocument, type PolicyModule, type SessionPolicy } from '@foyer/shared';
 import type { Services } from '../services.js';
 import { AppError } from '../errors.js';
 import { activePolicy } from './active.js';
@@ -87,4 +87,10 @@ export async function eventAllowed(svc: Services): Promise<(type: string) => boo
     const gate = gateOfEvent(type);
     return !gate || isEnabled(document, gate);
   };
+}
+
+/** Sent with every session: the web app leaves switched-off modules out of its navigation. */
+export async function sessionPolicy(svc: Services): Promise<SessionPolicy> {
+  const { version, document } = await activePolicy(svc.db, svc.dialect);
+  return { version, modules: POLICY_MODULES.filter((m) => document.modules[m]), presence: document.presence.mode };
 }

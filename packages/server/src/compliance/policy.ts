@@ -5,7 +5,6 @@
  */
 import type { Kysely } from 'kysely';
 import type { FunctionalRole, PolicyDocument } from '@foyer/shared';
-import { PolicyDocument as PolicyDocumentSchema } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
 import { write, type Services } from '../services.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
@@ -13,7 +12,7 @@ import { isOrgAdmin, type Actor } from '../policies/actor.js';
 import { rolesOf } from '../policies/roles.js';
 import { nowIso } from '../lib/time.js';
 import { appendAudit, lockAuditChain } from './audit.js';
-import { activePolicy, forgetActivePolicy } from './active.js';
+import { activePolicy, forgetActivePolicy, readStoredPolicy } from './active.js';
 import { canonicalJson, changedPaths } from './canonical.js';
 
 export async function loadVersion(db: Kysely<DB>, id: number) {
@@ -25,7 +24,7 @@ export async function loadVersion(db: Kysely<DB>, id: number) {
 export async function documentOf(db: Kysely<DB>, version: number | null): Promise<PolicyDocument | null> {
   if (version === null) return null;
   const row = await db.selectFrom('policy_versions').select('document').where('version', '=', version).executeTakeFirst();
-  return row ? PolicyDocumentSchema.parse(JSON.parse(row.document)) : null;
+  return row ? readStoredPolicy(db, row.document) : null;
 }
 
 /** Roles of the co-determination rule that have no approval yet. */
@@ -35,9 +34,14 @@ export async function awaitingRoles(db: Kysely<DB>, v: { id: number; base_versio
   return rule.filter((r) => !done.has(r));
 }
 
-export async function propose(svc: Services, actor: Actor, input: { document: PolicyDocument; note: string }) {
+/** Checked before a policy file is even read: someone who may not propose learns nothing about its validity. */
+export function assertMayPropose(actor: Actor): void {
   if (actor.scope === 'read') throw forbidden('this token can only read');
   if (!isOrgAdmin(actor)) throw forbidden('only administrators can propose a new policy version');
+}
+
+export async function propose(svc: Services, actor: Actor, input: { document: PolicyDocument; note: string }) {
+  assertMayPropose(actor);
   await activePolicy(svc.db, svc.dialect); // writes version 1 on first use
   const id = await write(svc, async (trx) => {
     await lockAuditChain(trx, svc.dialect);

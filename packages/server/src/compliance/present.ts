@@ -1,12 +1,13 @@
 /** Policy versions and audit entries as API objects, with the caller's abilities. */
 import type { Kysely, Selectable } from 'kysely';
-import { PolicyDocument, type AuditEntry, type Locale, type PolicyRole, type PolicyVersion, type PolicyView, type UserSummary } from '@foyer/shared';
+import type { AuditEntry, Locale, PolicyDocument, PolicyRole, PolicyVersion, PolicyView, UserSummary } from '@foyer/shared';
 import type { DB, PolicyVersionTable, AuditLogTable } from '../db/schema.js';
 import type { Actor } from '../policies/actor.js';
 import { rolesOf } from '../policies/roles.js';
 import { presentUserSummary, userSummariesById, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { parseJson } from '../lib/json.js';
 import { awaitingRoles, documentOf } from './policy.js';
+import { readStoredPolicy } from './active.js';
 import { changedPaths } from './canonical.js';
 import { describePolicy } from './render.js';
 
@@ -20,7 +21,7 @@ export async function presentVersions(db: Kysely<DB>, actor: Actor, rows: Versio
   const mine = new Set(await rolesOf(db, actor.id));
   const out: PolicyVersion[] = [];
   for (const r of rows) {
-    const document = PolicyDocument.parse(JSON.parse(r.document));
+    const document = await readStoredPolicy(db, r.document);
     const base = await documentOf(db, r.base_version);
     const awaiting = r.status === 'pending' ? await awaitingRoles(db, r) : [];
     const decidedByMe = decisions.some((d) => d.version_id === r.id && d.user_id === actor.id);

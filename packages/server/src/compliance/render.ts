@@ -2,7 +2,7 @@
  * The policy in plain language, German and English. One renderer feeds the API (what every
  * employee reads) and the annex to the written works agreement, so both always say the same.
  */
-import { POLICY_MODULES, RETENTION_TYPES, type Locale, type PolicyDocument, type PolicyModule, type PolicyRole, type PolicySection } from '@foyer/shared';
+import { POLICY_MODULES, RETENTION_TYPES, type Locale, type NotificationType, type PolicyDocument, type PolicyModule, type PolicyRole, type PolicySection } from '@foyer/shared';
 
 type Text = Record<Locale, string>;
 
@@ -21,6 +21,7 @@ const RETENTION_NAMES: Record<(typeof RETENTION_TYPES)[number], Text> = {
   chatMessages: { en: 'Chat messages', de: 'Chatnachrichten' },
   posts: { en: 'Posts', de: 'Beiträge' },
   comments: { en: 'Comments', de: 'Kommentare' },
+  questions: { en: 'Questions (with their answers and the comments on those)', de: 'Fragen (mit ihren Antworten und den Kommentaren dazu)' },
   wikiPages: { en: 'Wiki pages', de: 'Wiki-Seiten' },
   files: { en: 'Files', de: 'Dateien' },
   notifications: { en: 'Notifications', de: 'Benachrichtigungen' },
@@ -32,6 +33,24 @@ export const ROLE_NAMES: Record<PolicyRole, Text> = {
   communications: { en: 'internal communications', de: 'interne Kommunikation' },
   governance: { en: 'works council (governance)', de: 'Betriebsrat (Governance)' },
   moderator: { en: 'moderators', de: 'Moderation' },
+};
+
+/** Notification types as the urgent exceptions of quiet hours name them. */
+const NOTIFICATION_NAMES: Partial<Record<NotificationType, Text>> = {
+  mention: { en: 'mentions', de: 'Erwähnungen' },
+  reply: { en: 'replies', de: 'Antworten auf Beiträge' },
+  reaction: { en: 'reactions', de: 'Reaktionen' },
+  join_request: { en: 'requests to join a space', de: 'Beitrittsanfragen' },
+  join_decision: { en: 'decisions on a request to join', de: 'Entscheidungen über Beitrittsanfragen' },
+  invitation: { en: 'invitations to a space', de: 'Einladungen in einen Space' },
+  chat_mention: { en: 'mentions in chat', de: 'Erwähnungen im Chat' },
+  declassify_request: { en: 'requests to widen a post’s audience', de: 'Anfragen, einen Beitrag weiter zu öffnen' },
+  declassify_decision: { en: 'decisions on those requests', de: 'Entscheidungen über diese Anfragen' },
+  announcement_reminder: { en: 'reminders of announcements to acknowledge', de: 'Erinnerungen an zu bestätigende Ankündigungen' },
+  report_received: { en: 'reports for moderators', de: 'Meldungen an die Moderation' },
+  moderation_decision: { en: 'moderation decisions', de: 'Moderationsentscheidungen' },
+  space_inactive: { en: 'notices about inactive spaces', de: 'Hinweise auf inaktive Spaces' },
+  question_answered: { en: 'answers to a person’s questions', de: 'Antworten auf eigene Fragen' },
 };
 
 const WEEKDAYS: Record<Locale, string[]> = {
@@ -53,6 +72,7 @@ export function describePolicy(doc: PolicyDocument, locale: Locale, holders: Par
   const off = POLICY_MODULES.filter((m) => !doc.modules[m]).map((m) => MODULE_NAMES[m][locale]);
   const roleName = (r: PolicyRole) => ROLE_NAMES[r][locale];
   const qh = doc.quietHours;
+  const urgent = qh.urgentBypass ? qh.urgentTypes.map((t) => NOTIFICATION_NAMES[t]?.[locale] ?? t) : [];
   const sections: PolicySection[] = [
     {
       id: 'modules',
@@ -88,13 +108,16 @@ export function describePolicy(doc: PolicyDocument, locale: Locale, holders: Par
             de
               ? `Arbeitstage sind ${list(qh.workdays.map((d) => WEEKDAYS.de[d - 1]), locale)}; Ruhezeit ist von ${qh.start} bis ${qh.end} Uhr (${qh.timeZone}), sofern die Person nichts anderes einstellt.`
               : `Working days are ${list(qh.workdays.map((d) => WEEKDAYS.en[d - 1]), locale)}; quiet hours run from ${qh.start} to ${qh.end} (${qh.timeZone}) unless a person sets their own.`,
-            qh.urgentBypass
+            de
+              ? 'Benachrichtigungen, die außerhalb der Arbeitszeit einer Person eintreffen, hält Foyer zurück und stellt sie zu Beginn ihres nächsten Arbeitstags zu, mit einer Zusammenfassung, wie viele es sind.'
+              : 'Notifications that arrive outside a person’s working hours are held by Foyer and delivered at the start of their next working day, with a summary of how many arrived.',
+            urgent.length
               ? de
-                ? 'Benachrichtigungen werden in der Ruhezeit zurückgehalten; nur als dringend markierte werden sofort zugestellt.'
-                : 'Notifications are held during quiet hours; only those marked urgent are delivered at once.'
+                ? `Nur diese dringenden Benachrichtigungen werden sofort zugestellt: ${list(urgent, locale)}.`
+                : `Only these urgent notifications are delivered at once: ${list(urgent, locale)}.`
               : de
-                ? 'Benachrichtigungen werden in der Ruhezeit ausnahmslos zurückgehalten.'
-                : 'Notifications are held during quiet hours without exception.',
+                ? 'Es gibt keine Ausnahme für dringende Benachrichtigungen.'
+                : 'There is no exception for urgent notifications.',
           ]
         : [de ? 'Es gelten keine organisationsweiten Ruhezeiten.' : 'No organisation-wide quiet hours apply.'],
     },
@@ -105,8 +128,28 @@ export function describePolicy(doc: PolicyDocument, locale: Locale, holders: Par
         const d = doc.retention[t];
         const name = RETENTION_NAMES[t][locale];
         if (d === null) return de ? `${name}: bleiben erhalten, bis jemand sie löscht.` : `${name}: kept until someone deletes them.`;
+        if (t === 'auditLog')
+          return de
+            ? `${name}: Einträge werden nach ${days(d, locale)} gelöscht, außer solche zu einem noch offenen versiegelten Zugriff. Das Protokoll bleibt überprüfbar: Jede Löschung wird selbst eingetragen, mit der Anzahl und dem letzten gelöschten Eintrag.`
+            : `${name}: entries are deleted after ${days(d, locale)}, except those about a sealed access still open. The log stays verifiable: each deletion is recorded in it, with the count and the last entry deleted.`;
         return de ? `${name}: werden nach ${days(d, locale)} gelöscht.` : `${name}: deleted after ${days(d, locale)}.`;
       }),
+    },
+    {
+      id: 'erasure',
+      title: de ? 'Löschung eines Kontos' : 'Erasure of an account',
+      sentences: [
+        doc.erasure.mode === 'remove'
+          ? de
+            ? 'Wird ein Konto gelöscht, löscht Foyer auch alles, was die Person an gemeinsamen Orten geschrieben oder hochgeladen hat.'
+            : 'When an account is erased, Foyer also deletes everything the person wrote or uploaded in shared places.'
+          : de
+            ? 'Wird ein Konto gelöscht, bleibt, was die Person geschrieben oder hochgeladen hat, erhalten und erscheint unter dem Namen „Former employee“ (ehemals beschäftigt); ihr Name und ihre übrigen persönlichen Daten werden gelöscht.'
+            : 'When an account is erased, what the person wrote or uploaded is kept and shown under the name “Former employee”; their name and other personal data are deleted.',
+        de
+          ? 'In beiden Fällen werden Profil, Einstellungen, Sitzungen, Mitgliedschaften, Reaktionen und Benachrichtigungen der Person gelöscht.'
+          : 'Either way, the person’s profile, settings, sessions, memberships, reactions and notifications are deleted.',
+      ],
     },
     {
       id: 'analytics',
@@ -157,9 +200,9 @@ export function describePolicy(doc: PolicyDocument, locale: Locale, holders: Par
   ];
   // Stored and agreed, but no feature applies these yet: say so rather than promise it.
   const notYet = de ? 'Foyer setzt diese Regel noch nicht selbst durch; sie ist als Vereinbarung festgehalten.' : 'Foyer does not apply this rule by itself yet; it is recorded as agreed.'
-  for (const s of sections) if (NOT_ENFORCED_YET.has(s.id) && (s.id !== 'quietHours' || qh.enabled)) s.sentences.push(notYet);
+  for (const s of sections) if (NOT_ENFORCED_YET.has(s.id)) s.sentences.push(notYet);
   return sections;
 }
 
-/** Sections whose rules no feature applies yet (docs/admin.md, Works agreement and audit log). */
-const NOT_ENFORCED_YET = new Set(['quietHours']);
+/** Sections whose rules no feature applies yet (docs/admin.md, Works agreement and audit log); empty since quiet hours are applied. */
+const NOT_ENFORCED_YET = new Set<string>([]);

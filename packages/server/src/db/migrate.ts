@@ -19,6 +19,9 @@ import * as m016 from './migrations/016_privacy.js';
 import * as m017 from './migrations/017_moderation_items.js';
 import * as m018 from './migrations/018_retention.js';
 import * as m019 from './migrations/019_sealed_access.js';
+import * as m020 from './migrations/020_quiet_hours.js';
+import * as m021 from './migrations/021_audit_retention.js';
+import * as m022 from './migrations/022_search_files.js';
 
 interface Migration {
   name: string;
@@ -45,6 +48,9 @@ const MIGRATIONS: Migration[] = [
   { name: '017_moderation_items', up: m017.up },
   { name: '018_retention', up: m018.up },
   { name: '019_sealed_access', up: m019.up },
+  { name: '020_quiet_hours', up: m020.up },
+  { name: '021_audit_retention', up: m021.up },
+  { name: '022_search_files', up: m022.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

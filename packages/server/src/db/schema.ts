@@ -215,6 +215,19 @@ export interface NotificationTable {
   created_at: string;
   read_at: Nullable<string>;
   conversation_id: Nullable<number>;
+  /** Held by quiet hours until this moment; null once delivered. */
+  deliver_at: Nullable<string>;
+}
+
+/** A person's own working hours; no row follows the works agreement's default. */
+export interface WorkingHoursTable {
+  user_id: number;
+  /** ISO weekdays, comma-separated: "1,2,3,4,5". */
+  workdays: string;
+  start_time: string;
+  end_time: string;
+  time_zone: string;
+  updated_at: string;
 }
 
 export interface NotificationPrefTable {
@@ -567,6 +580,13 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** The last entry removed by audit-log retention (seq 0: none); verification starts after it (021_audit_retention). */
+export interface AuditCheckpointTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface PolicyVersionTable {
   id: Id;
   version: number;
@@ -640,9 +660,9 @@ export interface FileFolderTable {
 /** One searchable item (013_search); terms live in FTS5 tables (SQLite) or `tsv` (PostgreSQL). */
 export interface SearchDocTable {
   id: Id;
-  kind: 'post' | 'comment' | 'question' | 'answer' | 'page' | 'message' | 'person' | 'space';
+  kind: 'post' | 'comment' | 'question' | 'answer' | 'page' | 'message' | 'person' | 'space' | 'file';
   item_id: number;
-  /** The post of a comment, the question of an answer, the conversation of a message. */
+  /** The post of a comment, the question of an answer, the conversation of a message, the item a file is attached to. */
   parent_id: Nullable<number>;
   space_id: Nullable<number>;
   conversation_id: Nullable<number>;
@@ -726,6 +746,7 @@ export interface DB {
   bookmarks: BookmarkTable;
   notifications: NotificationTable;
   notification_prefs: NotificationPrefTable;
+  working_hours: WorkingHoursTable;
   outbox: OutboxTable;
   conversations: ConversationTable;
   conversation_members: ConversationMemberTable;
@@ -759,6 +780,7 @@ export interface DB {
   file_folders: FileFolderTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_checkpoint: AuditCheckpointTable;
   policy_versions: PolicyVersionTable;
   policy_decisions: PolicyDecisionTable;
   search_docs: SearchDocTable;

@@ -21,6 +21,16 @@ import { ingest, type StoredVersion } from './ingest.js';
 import { finishInBackground, dropOriginal } from './reencode.js';
 import { rejected } from './errors.js';
 import { ALLOWED_TYPES } from './sniff.js';
+import { emit } from '../events/outbox.js';
+
+/**
+ * Space files announce their changes to the readers of the space that their label allows.
+ * Attachments do not: they are seen through their item, whose own events cover them.
+ */
+async function announce(trx: Kysely<DB>, type: 'file.created' | 'file.updated' | 'file.deleted', file: Pick<FileRow, 'id' | 'owner_type' | 'space_id' | 'label'>, label = file.label) {
+  if (file.owner_type !== 'space' || file.space_id === null) return;
+  await emit(trx, type, { spaceId: file.space_id, fileId: file.id }, { spaceId: file.space_id, label });
+}
 
 export async function maxUploadBytes(db: Kysely<DB>): Promise<number> {
   const org = await db.selectFrom('organisation').select('file_max_bytes').executeTakeFirst();
@@ -129,6 +139,7 @@ export async function uploadFile(
         .insertInto('file_versions')
         .values({ ...stored, file_id: file.id, version: 1, uploader_id: actor.id, idempotency_key: input.idempotencyKey, created_at: now })
         .execute();
+      await announce(trx, 'file.created', { id: file.id, owner_type: target.spaceId !== undefined ? 'space' : 'upload', space_id: target.spaceId ?? null, label });
       return file.id;
     });
     committed(svc, stored);
@@ -171,6 +182,8 @@ export async function uploadVersion(svc: Services, actor: Actor, fileId: number,
         .where('version', '=', current.version)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw conflict('someone else replaced this file at the same time; try again');
+      if (ctx.file.owner_type === 'space' && ctx.file.space_id !== null)
+        await emit(trx, 'file.versioned', { spaceId: ctx.file.space_id, fileId, version }, { spaceId: ctx.file.space_id, label: ctx.file.label });
     });
     committed(svc, stored);
   } catch (e) {
@@ -230,13 +243,20 @@ export async function updateFile(svc: Services, actor: Actor, fileId: number, ch
   }
   if (!Object.keys(set).length) return;
   set.updated_at = nowIso();
-  await write(svc, (trx) => trx.updateTable('files').set(set).where('id', '=', fileId).execute());
+  await write(svc, async (trx) => {
+    await trx.updateTable('files').set(set).where('id', '=', fileId).execute();
+    // A relabel reaches those who could read the file before or can now (the lower of both labels), as for posts.
+    await announce(trx, 'file.updated', ctx.file, Math.min(ctx.file.label ?? 0, set.label ?? ctx.file.label ?? 0));
+  });
 }
 
 export async function deleteFile(svc: Services, actor: Actor, fileId: number): Promise<void> {
   const ctx = await loadFileForRead(svc.db, actor, fileId);
   if (!fileAbilities(actor, ctx).delete) throw forbidden(ctx.file.owner_type === 'space' ? 'you cannot delete this file' : 'remove the file from its item instead');
-  await write(svc, (trx) => trx.updateTable('files').set({ deleted_at: nowIso() }).where('id', '=', fileId).execute());
+  await write(svc, async (trx) => {
+    await trx.updateTable('files').set({ deleted_at: nowIso() }).where('id', '=', fileId).execute();
+    await announce(trx, 'file.deleted', ctx.file);
+  });
   await purgeDeletedFiles(svc);
 }
 

@@ -29,10 +29,25 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-async function readAt(fh: fs.promises.FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  const { bytesRead } = await fh.read(buf, 0, length, position);
-  return buf.subarray(0, bytesRead);
+/** Random access to the archive's bytes: a file on disk, or a buffer already in memory. */
+interface Source {
+  size(): Promise<number>;
+  read(position: number, length: number): Promise<Buffer>;
+}
+
+function fileSource(fh: fs.promises.FileHandle): Source {
+  return {
+    size: async () => (await fh.stat()).size,
+    async read(position, length) {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await fh.read(buf, 0, length, position);
+      return buf.subarray(0, bytesRead);
+    },
+  };
+}
+
+function bufferSource(data: Buffer): Source {
+  return { size: async () => data.length, read: async (position, length) => data.subarray(Math.max(0, position), Math.max(0, position + length)) };
 }
 
 const suspicious = (why: string) => rejected('archive_suspicious', `this document's archive looks unsafe (${why})`);
@@ -41,32 +56,44 @@ export interface OpenZip {
   entries: ZipEntry[];
   /** Reads a stored (uncompressed) entry, e.g. ODF's "mimetype": nothing is ever inflated here. */
   readStored(entry: ZipEntry, max: number): Promise<Buffer>;
+  /**
+   * The entry's bytes as stored (deflated for method 8), at most `max` of them: whoever inflates
+   * them (text extraction) bounds the output by the entry's declared size.
+   */
+  readRaw(entry: ZipEntry, max: number): Promise<Buffer>;
+}
+
+function openZip(source: Source, entries: ZipEntry[]): OpenZip {
+  const readRaw = async (entry: ZipEntry, max: number) => {
+    const header = await source.read(entry.localHeaderOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) return Buffer.alloc(0);
+    const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    return source.read(start, Math.min(max, entry.compressedSize));
+  };
+  return { entries, readRaw, readStored: async (entry, max) => (entry.method === 0 ? readRaw(entry, max) : Buffer.alloc(0)) };
 }
 
 /** Opens a zip file, runs the bomb checks (typed 422 otherwise) and hands its entries to `use`. */
 export async function withZip<T>(path: string, use: (zip: OpenZip) => Promise<T>): Promise<T> {
   const fh = await fs.promises.open(path, 'r');
   try {
-    const entries = await readEntries(fh);
-    return await use({
-      entries,
-      async readStored(entry, max) {
-        if (entry.method !== 0) return Buffer.alloc(0);
-        const header = await readAt(fh, entry.localHeaderOffset, 30);
-        if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) return Buffer.alloc(0);
-        const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-        return readAt(fh, start, Math.min(max, entry.compressedSize));
-      },
-    });
+    const source = fileSource(fh);
+    return await use(openZip(source, await readEntries(source)));
   } finally {
     await fh.close();
   }
 }
 
-async function readEntries(fh: fs.promises.FileHandle): Promise<ZipEntry[]> {
-  const { size } = await fh.stat();
+/** The same for an archive already in memory (a stored file read back for text extraction). */
+export async function withZipBuffer<T>(data: Buffer, use: (zip: OpenZip) => Promise<T>): Promise<T> {
+  const source = bufferSource(data);
+  return use(openZip(source, await readEntries(source)));
+}
+
+async function readEntries(source: Source): Promise<ZipEntry[]> {
+  const size = await source.size();
   const tailLength = Math.min(size, 22 + 0xffff);
-  const tail = await readAt(fh, size - tailLength, tailLength);
+  const tail = await source.read(size - tailLength, tailLength);
   let at = -1;
   for (let i = tail.length - 22; i >= 0; i--)
     if (tail.readUInt32LE(i) === EOCD) {
@@ -81,7 +108,7 @@ async function readEntries(fh: fs.promises.FileHandle): Promise<ZipEntry[]> {
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw suspicious('zip64');
   if (count > ZIP_LIMITS.entries) throw suspicious('too many entries');
   if (cdSize > ZIP_LIMITS.centralDirectoryBytes || cdOffset + cdSize > size) throw suspicious('central directory');
-  const cd = await readAt(fh, cdOffset, cdSize);
+  const cd = await source.read(cdOffset, cdSize);
   const entries: ZipEntry[] = [];
   let total = 0;
   for (let p = 0; entries.length < count; ) {

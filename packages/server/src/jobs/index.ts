@@ -5,6 +5,7 @@ import { archiveInactiveSpaces } from './inactive-spaces.js';
 import { runRetention } from '../privacy/retention.js';
 import { SearchIndexer } from '../search/indexer.js';
 import { deliverDueNotices, expireDue } from '../sealed/notices.js';
+import { releaseHeldNotifications } from '../notifications/release.js';
 
 export function startJobs(svc: Services, everyMs: number): () => void {
   const run = async () => {
@@ -13,6 +14,8 @@ export function startJobs(svc: Services, everyMs: number): () => void {
     // Sealed access: delayed transparency notices, and the end of time boxes nobody touched.
     await deliverDueNotices(svc).catch(() => {});
     await expireDue(svc).catch(() => {});
+    // Quiet hours: what waited for someone's working day to start, with one summary each.
+    await releaseHeldNotifications(svc).catch(() => {});
     // Once a day: the first tick of each (UTC) day claims the run; later ticks and other nodes skip it.
     await runRetention(svc).catch(() => {});
   };

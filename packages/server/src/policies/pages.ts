@@ -17,9 +17,13 @@ export async function loadPageForRead(db: Kysely<DB>, actor: Actor, id: number):
   const ctx = await loadSpaceContext(db, actor, page.space_id);
   if (!ctx || !canReadSpace(actor, ctx)) throw notFound('page');
   if (actor.role === 'guest' && !labelAllows(actor, page.label, await loadLabelPolicy(db))) throw notFound('page');
-  // Hidden pending review: whoever wrote the current version and the space's managers still see it.
-  if (page.hidden_at && page.updated_by !== actor.id && !spaceAbilities(actor, ctx).manage) throw notFound('page');
+  if (!seesPage(actor, { ...ctx, page })) throw notFound('page');
   return { ...ctx, page };
+}
+
+/** Hidden pending review: whoever wrote the current version and the space's managers still see it. REST and realtime delivery both ask this. */
+export function seesPage(actor: Actor, ctx: PageContext): boolean {
+  return !ctx.page.hidden_at || ctx.page.updated_by === actor.id || spaceAbilities(actor, ctx).manage;
 }
 
 /** Lists leave moderation-hidden pages out, except for the person who wrote their current version. */

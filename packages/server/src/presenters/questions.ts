@@ -9,14 +9,16 @@ import { presentUserSummary, userSummariesById } from './users.js';
 import { spaceRef } from './spaces.js';
 import { parseJson } from '../lib/json.js';
 import { filesOf } from '../files/present.js';
+import { answerTallies } from '../queries/questions.js';
 
 export async function presentQuestions(db: Kysely<DB>, actor: Actor, rows: QuestionRow[]): Promise<Question[]> {
   if (!rows.length) return [];
   const spaceIds = [...new Set(rows.map((q) => q.space_id))];
-  const [spaces, memberships, authors] = await Promise.all([
+  const [spaces, memberships, authors, tallies] = await Promise.all([
     db.selectFrom('spaces').selectAll().where('id', 'in', spaceIds).execute(),
     db.selectFrom('memberships').selectAll().where('space_id', 'in', spaceIds).where('user_id', '=', actor.id).execute(),
     userSummariesById(db, rows.map((q) => q.author_id)),
+    answerTallies(db, actor, rows.map((q) => q.id)),
   ]);
   const spaceBy = new Map<number, SpaceRow>(spaces.map((s) => [s.id, s]));
   const memberBy = new Map<number, MembershipRow>(memberships.map((m) => [m.space_id, m]));
@@ -31,8 +33,9 @@ export async function presentQuestions(db: Kysely<DB>, actor: Actor, rows: Quest
       html: q.html,
       tags: parseJson<string[]>(q.tags, []),
       label: q.label,
-      answerCount: q.answer_count,
-      bestAnswerId: q.best_answer_id,
+      // Only answers this viewer may read count, and only such an answer is shown as the best.
+      answerCount: tallies.get(q.id)!.count,
+      bestAnswerId: tallies.get(q.id)!.bestId,
       createdAt: q.created_at,
       editedAt: q.edited_at,
       lastActivityAt: q.last_activity_at,

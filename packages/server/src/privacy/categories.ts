@@ -121,7 +121,7 @@ export const CATEGORIES: DataCategory[] = [
     content: r.reaction,
     published: r.created_at,
   })),
-  fromTable('questions', null, { table: 'questions', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
+  fromTable('questions', 'questions', { table: 'questions', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
     type: 'Question',
     id: link(ctx, `/questions/${r.id}`),
     name: r.title,
@@ -129,19 +129,19 @@ export const CATEGORIES: DataCategory[] = [
     ...times(r),
     tag: safeJson(r.tags),
   })),
-  fromTable('answers', null, { table: 'answers', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
+  fromTable('answers', 'questions', { table: 'answers', owner: 'author_id', order: ['id'], where: alive }, (r, ctx) => ({
     type: 'Note',
     ...markdown(r),
     ...times(r),
     inReplyTo: link(ctx, `/questions/${r.question_id}`),
   })),
-  fromTable('answerComments', null, { table: 'answer_comments', owner: 'author_id', order: ['id'], where: alive }, (r) => ({
+  fromTable('answerComments', 'questions', { table: 'answer_comments', owner: 'author_id', order: ['id'], where: alive }, (r) => ({
     type: 'Note',
     ...markdown(r),
     published: r.created_at,
     inReplyTo: `foyer:answer:${r.answer_id}`,
   })),
-  fromTable('votes', null, { table: 'answer_votes', owner: 'user_id', order: ['answer_id'] }, (r) => ({
+  fromTable('votes', 'questions', { table: 'answer_votes', owner: 'user_id', order: ['answer_id'] }, (r) => ({
     type: Number(r.value) > 0 ? 'Like' : 'Dislike',
     object: `foyer:answer:${r.answer_id}`,
   })),
@@ -226,6 +226,10 @@ export const CATEGORIES: DataCategory[] = [
     'foyer:data': safeJson(r.data),
   })),
   fromTable('notificationSettings', null, { table: 'notification_prefs', owner: 'user_id', order: ['type'] }, (r) => ({
+    type: 'foyer:Settings',
+    'foyer:settings': withoutOwner(r),
+  })),
+  fromTable('workingHours', null, { table: 'working_hours', owner: 'user_id', order: ['user_id'] }, (r) => ({
     type: 'foyer:Settings',
     'foyer:settings': withoutOwner(r),
   })),

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import sharp from 'sharp';
+import { DEFAULT_POLICY, type PolicyDocument } from '@foyer/shared';
 import { startTestFoyer, TEST_DB, type TestFoyer, type TestClient } from '../test/harness.js';
 import { filesUnder } from '../files/testing.js';
+import { activePolicy, forgetActivePolicy } from '../compliance/active.js';
+import { canonicalJson } from '../compliance/canonical.js';
 import { resumeErasures } from './erasure.js';
 
 // A word no stemmer or folding changes beyond recognition, written into every kind of content.
@@ -151,8 +154,66 @@ describe('account erasure', () => {
     expect((await t.foyer.svc.db.selectFrom('erasures').selectAll().where('user_id', '=', ezra.id).executeTakeFirstOrThrow()).status).toBe('done');
   });
 
+  /** An administrator proposes, the works council approves: the version is in force. */
+  const agree = async (document: PolicyDocument, council: TestClient) => {
+    const proposed = await t.admin.post('/policy/versions', { document, note: 'erasure mode' });
+    expect(proposed.status).toBe(200);
+    expect((await council.post(`/policy/versions/${proposed.body.id}/approve`, { reason: 'agreed' })).body.status).toBe('active');
+  };
+  /** Someone writes a post in the shared space and erases their own account; returns what others now see of the post. */
+  const writeAndErase = async (handle: string) => {
+    const who = await t.user(handle);
+    expect((await who.post(`/spaces/${space.id}/join`)).status).toBe(200);
+    const post = (await who.post('/posts', { spaceId: space.id, body: `Knowledge of ${handle}` })).body;
+    expect((await who.post('/me/erase', { confirm: handle })).status).toBe(204);
+    const seen = (await olga.get(`/posts/${post.id}`)).body as { body: string; author: { name: string } };
+    const job = await t.foyer.svc.db.selectFrom('erasures').select('mode').where('user_id', '=', who.id).executeTakeFirstOrThrow();
+    return { body: seen.body, author: seen.author.name, mode: job.mode };
+  };
+  const erasureSection = async () => ((await olga.get('/policy?locale=en')).body.sections as { id: string; sentences: string[] }[]).find((x) => x.id === 'erasure')!.sentences.join(' ');
+
+  it('takes the erasure mode from the works agreement; the organisation setting no longer changes it', async () => {
+    // The former setting is refused as a whole (the name in the same request is not changed either), pointing to the agreement.
+    const refused = await t.admin.patch('/organisation', { name: 'Renamed', erasureMode: 'pseudonymise' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'conflict', details: { reason: 'works_agreement', policyPath: 'erasure.mode' } });
+    expect((await t.admin.get('/organisation')).body.name).not.toBe('Renamed');
+    expect(await erasureSection()).toContain('deletes everything the person wrote');
+    expect(await writeAndErase('ida')).toEqual({ body: '', author: 'Former employee', mode: 'remove' });
+
+    const council = await t.user('wanda');
+    expect((await t.admin.put(`/admin/people/${council.id}/roles/governance`)).status).toBe(200);
+    await agree({ ...DEFAULT_POLICY, erasure: { mode: 'pseudonymise' } }, council);
+    expect(await erasureSection()).toContain('“Former employee”');
+    expect(await writeAndErase('ivy')).toEqual({ body: 'Knowledge of ivy', author: 'Former employee', mode: 'pseudonymise' });
+    const requested = await t.foyer.svc.db.selectFrom('audit_log').select('details').where('action', '=', 'account.erasure_requested').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(JSON.parse(requested.details)).toEqual({ mode: 'pseudonymise' });
+  });
+
+  it('reads the former organisation setting only while the agreement in force was written before it had an erasure mode', async () => {
+    const db = t.foyer.svc.db;
+    // An installation from before: the setting said pseudonymise, the stored version has no erasure key.
+    const active = await db.selectFrom('policy_versions').select(['id', 'document']).where('status', '=', 'active').executeTakeFirstOrThrow();
+    const { erasure: _dropped, ...older } = JSON.parse(active.document) as Record<string, unknown>;
+    await db.updateTable('policy_versions').set({ document: canonicalJson(older) }).where('id', '=', active.id).execute();
+    await db.updateTable('organisation').set({ erasure_mode: 'pseudonymise' }).execute();
+    forgetActivePolicy(db);
+    expect((await activePolicy(db, t.foyer.svc.dialect)).document.erasure).toEqual({ mode: 'pseudonymise' });
+    // Everyone reads what applies, and the proposal form starts from it.
+    const view = (await olga.get('/policy?locale=en')).body;
+    expect(view.document.erasure).toEqual({ mode: 'pseudonymise' });
+    expect(await erasureSection()).toContain('“Former employee”');
+    expect(await writeAndErase('jan')).toMatchObject({ body: 'Knowledge of jan', mode: 'pseudonymise' });
+
+    // Once a version that states the mode is in force, the setting no longer counts.
+    const council = await t.user('wim');
+    expect((await t.admin.put(`/admin/people/${council.id}/roles/governance`)).status).toBe(200);
+    await agree({ ...view.document, erasure: { mode: 'remove' } }, council);
+    expect((await activePolicy(db, t.foyer.svc.dialect)).document.erasure).toEqual({ mode: 'remove' });
+    expect(await writeAndErase('kim')).toEqual({ body: '', author: 'Former employee', mode: 'remove' });
+  });
+
   it('keeps content as "Former employee" in pseudonymise mode, and completes an interrupted erasure on restart', async () => {
-    await t.admin.patch('/organisation', { erasureMode: 'pseudonymise' });
     const fay = await t.user('fay');
     await fay.post(`/spaces/${space.id}/join`);
     const post = (await fay.post('/posts', { spaceId: space.id, body: 'Knowledge worth keeping' })).body;
@@ -166,7 +227,6 @@ describe('account erasure', () => {
     expect(kept.author.name).toBe('Former employee');
     expect(await tracesOf(['fay@example.com'])).toEqual([]);
     expect((await fay.post('/me/erase', { confirm: 'fay' })).status).toBe(401);
-    await t.admin.patch('/organisation', { erasureMode: 'remove' });
   });
 
   it('lets a person erase their own account after typing their handle, but not the last administrator', async () => {

@@ -4,7 +4,7 @@
  * harmless), then one transaction removes or pseudonymises everything else. Search documents
  * follow through the search queue triggers; the audit log keeps the bare fact and counts.
  *
- * Modes (organisation setting): `remove` deletes the person's content everywhere; `pseudonymise`
+ * Modes (the works agreement's `erasure.mode`): `remove` deletes the person's content everywhere; `pseudonymise`
  * keeps what they wrote in shared places under "Former employee". Personal data (profile,
  * settings, sessions, follows, bookmarks, notifications, memberships) goes in both.
  */
@@ -20,6 +20,7 @@ import { finishRemoval, removeFileVersions, removeFiles, removeItems, removePage
 import { dropOriginal } from '../files/reencode.js';
 import { appendAudit } from '../compliance/audit.js';
 import { activeHold } from './holds.js';
+import { activePolicy } from '../compliance/active.js';
 
 export const FORMER_EMPLOYEE = 'Former employee';
 
@@ -36,12 +37,13 @@ export async function requestErasure(svc: Services, by: Actor, userId: number): 
   }
   // A legal hold on the person suspends deletion (GDPR Art. 17(3)(e)); it is lifted first.
   if (await activeHold(svc.db, 'user', userId)) throw conflict('a legal hold applies to this account; it cannot be erased while the hold lasts');
-  const org = await svc.db.selectFrom('organisation').select('erasure_mode').executeTakeFirstOrThrow();
+  // The mode in force when asked is kept with the job: a policy change meanwhile does not alter a started erasure.
+  const { mode } = (await activePolicy(svc.db, svc.dialect)).document.erasure;
   const sessions = await write(svc, async (trx) => {
     const existing = await trx.selectFrom('erasures').select('user_id').where('user_id', '=', userId).executeTakeFirst();
     if (!existing) {
-      await trx.insertInto('erasures').values({ user_id: userId, requested_by: by.id, mode: org.erasure_mode, status: 'pending', created_at: nowIso() }).execute();
-      await appendAudit(trx, svc.dialect, { actorId: by.id, action: 'account.erasure_requested', targetType: 'user', targetId: userId, details: { mode: org.erasure_mode } });
+      await trx.insertInto('erasures').values({ user_id: userId, requested_by: by.id, mode, status: 'pending', created_at: nowIso() }).execute();
+      await appendAudit(trx, svc.dialect, { actorId: by.id, action: 'account.erasure_requested', targetType: 'user', targetId: userId, details: { mode } });
     }
     await trx.updateTable('users').set((eb) => ({ status: 'deactivated', session_generation: eb('session_generation', '+', 1) })).where('id', '=', userId).execute();
     return (await trx.selectFrom('sessions').select('id').where('user_id', '=', userId).execute()).map((s) => s.id);
@@ -137,6 +139,7 @@ async function removePersonalData(trx: Kysely<DB>, userId: number): Promise<Coun
     ['notifications', 'user_id'],
     ['notifications', 'actor_id'],
     ['notification_prefs', 'user_id'],
+    ['working_hours', 'user_id'],
     ['mentions', 'user_id'],
     ['message_mentions', 'user_id'],
     ['presence', 'user_id'],

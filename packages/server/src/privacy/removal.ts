@@ -75,6 +75,27 @@ export async function removeItems(trx: Kysely<DB>, kind: RemovableKind, itemIds:
 }
 
 /**
+ * Whole question threads: the questions, every answer to them and every comment on those answers
+ * (whoever wrote them and however old), with their attachments; votes on the removed answers go
+ * too, since they only say who voted for words that no longer exist.
+ */
+export async function removeQuestionThreads(trx: Kysely<DB>, questionIds: number[]): Promise<{ questions: number; answers: number; answerComments: number }> {
+  const ids = [...new Set(questionIds)];
+  if (!ids.length) return { questions: 0, answers: 0, answerComments: 0 };
+  const answerIds = (await trx.selectFrom('answers').select('id').where('question_id', 'in', ids).execute()).map((a) => a.id);
+  const pending = (table: 'answers' | 'answer_comments') => sql<boolean>`(${sql.ref(`${table}.deleted_at`)} is null or ${sql.ref(`${table}.body`)} <> '')`;
+  const commentIds = answerIds.length
+    ? (await trx.selectFrom('answer_comments').select('id').where('answer_id', 'in', answerIds).where(pending('answer_comments')).execute()).map((c) => c.id)
+    : [];
+  const liveAnswers = answerIds.length ? (await trx.selectFrom('answers').select('id').where('id', 'in', answerIds).where(pending('answers')).execute()).map((a) => a.id) : [];
+  const answerComments = await removeItems(trx, 'answerComments', commentIds);
+  const answers = await removeItems(trx, 'answers', liveAnswers);
+  if (answerIds.length) await trx.deleteFrom('answer_votes').where('answer_id', 'in', answerIds).execute();
+  const questions = await removeItems(trx, 'questions', ids);
+  return { questions, answers, answerComments };
+}
+
+/**
  * Images shown in the given posts or messages: their rows go now, the returned storage keys go
  * after commit (an object without a row is harmless; a row without its object would show broken).
  */

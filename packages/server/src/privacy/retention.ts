@@ -20,14 +20,19 @@ import { canReadSpace, loadSpaceForView, spaceAbilities } from '../policies/spac
 import { forbidden, invalid } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { activeHold, heldTargets } from './holds.js';
-import { dropItemImages, finishRemoval, removeFiles, removeItems, removePageRevisions } from './removal.js';
+import { dropItemImages, finishRemoval, removeFiles, removeItems, removePageRevisions, removeQuestionThreads } from './removal.js';
+import { pruneAuditLog } from '../compliance/audit-retention.js';
 
 const DAY_MS = 86_400_000;
 const STALE_MS = 6 * 3_600_000;
 const BATCH = 200;
 
 export type RetentionType = (typeof RETENTION_TYPES)[number];
-export type RetentionCounts = Record<Exclude<RetentionType, 'auditLog'>, number>;
+/** Content types removed item by item; the audit log is pruned as a whole prefix (compliance/audit-retention.ts). */
+type ContentType = Exclude<RetentionType, 'auditLog'>;
+const CONTENT_TYPES = RETENTION_TYPES.filter((t): t is ContentType => t !== 'auditLog');
+/** Per type, how many items went; answers and their comments go with their questions and are counted apart. */
+export type RetentionCounts = Record<RetentionType, number> & { answers: number; answerComments: number };
 
 /** The periods in force: the policy's, and each space's shorter one where set. */
 export interface RetentionPlan {
@@ -60,19 +65,22 @@ export async function runRetention(svc: Services, now = new Date()): Promise<Ret
   if (!(await claimDay(svc.db, now))) return null;
   const day = now.toISOString().slice(0, 10);
   const plan = await retentionPlan(svc);
-  const counts: RetentionCounts = { chatMessages: 0, posts: 0, comments: 0, wikiPages: 0, files: 0, notifications: 0 };
+  const counts: RetentionCounts = { chatMessages: 0, posts: 0, comments: 0, questions: 0, answers: 0, answerComments: 0, wikiPages: 0, files: 0, notifications: 0, auditLog: 0 };
   const storageKeys: string[] = [];
   // The policy's period everywhere first, then each space's shorter one inside that space.
   const scopes: { spaceId: number | null; days: Partial<Record<RetentionType, number | null>> }[] = [{ spaceId: null, days: plan.policy }];
   for (const [spaceId, days] of plan.spaces) scopes.push({ spaceId, days });
   for (const scope of scopes)
-    for (const type of Object.keys(counts) as (keyof RetentionCounts)[]) {
+    for (const type of CONTENT_TYPES) {
       const days = scope.days[type];
       if (days === null || days === undefined) continue;
       const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
       await removeExpired(svc, type, cutoff, scope.spaceId, counts, storageKeys);
     }
   await finishRemoval(svc, storageKeys);
+  // The audit log last: a prefix of the chain, with a checkpoint that verification starts from.
+  const audit = plan.policy.auditLog === null ? null : await pruneAuditLog(svc, new Date(now.getTime() - plan.policy.auditLog * DAY_MS).toISOString());
+  counts.auditLog = audit?.count ?? 0;
   const holds = await heldTargets(svc.db);
   await write(svc, async (trx) => {
     await trx.updateTable('retention_runs').set({ finished_at: new Date().toISOString(), counts: JSON.stringify(counts) }).where('day', '=', day).execute();
@@ -82,7 +90,7 @@ export async function runRetention(svc: Services, now = new Date()): Promise<Ret
       action: 'retention.ran',
       targetType: 'organisation',
       targetId: null,
-      details: { day, counts, spaceOverrides: plan.spaces.size, heldSpaces: holds.spaces.length, heldPeople: holds.users.length },
+      details: { day, counts, spaceOverrides: plan.spaces.size, heldSpaces: holds.spaces.length, heldPeople: holds.users.length, ...(audit?.problem ? { auditLogKept: audit.problem } : {}) },
     });
   });
   return counts;
@@ -108,7 +116,7 @@ async function claimDay(db: Kysely<DB>, now: Date): Promise<boolean> {
 }
 
 /** Removes expired items of one type in batches (each its own transaction), adding to `counts`. */
-async function removeExpired(svc: Services, type: keyof RetentionCounts, cutoff: string, spaceId: number | null, counts: RetentionCounts, storageKeys: string[]): Promise<void> {
+async function removeExpired(svc: Services, type: ContentType, cutoff: string, spaceId: number | null, counts: RetentionCounts, storageKeys: string[]): Promise<void> {
   for (;;) {
     const found = await write(svc, async (trx) => {
       // Read inside the batch's transaction: a hold placed meanwhile is honoured from the next batch on.
@@ -127,6 +135,14 @@ async function removeExpired(svc: Services, type: keyof RetentionCounts, cutoff:
         case 'comments':
           counts.comments += await removeItems(trx, 'comments', ids);
           break;
+        case 'questions': {
+          // Their answers and the comments on those go with them, whatever their age (a question held through one of those was not selected).
+          const removed = await removeQuestionThreads(trx, ids);
+          counts.questions += removed.questions;
+          counts.answers += removed.answers;
+          counts.answerComments += removed.answerComments;
+          break;
+        }
         case 'chatMessages':
           storageKeys.push(...(await dropItemImages(trx, 'messages', ids)));
           counts.chatMessages += await removeItems(trx, 'messages', ids);
@@ -150,10 +166,12 @@ async function removeExpired(svc: Services, type: keyof RetentionCounts, cutoff:
 }
 
 /** Removed rows keep their place with empty text and a deletion time: those are done. */
-const notScrubbed = (table: 'posts' | 'comments' | 'messages') => sql<boolean>`(${sql.ref(`${table}.deleted_at`)} is null or ${sql.ref(`${table}.body`)} <> '')`;
+const notScrubbed = (table: 'posts' | 'comments' | 'messages' | 'answers' | 'answer_comments') => sql<boolean>`(${sql.ref(`${table}.deleted_at`)} is null or ${sql.ref(`${table}.body`)} <> '')`;
+/** A question may have no body: its title tells whether it was scrubbed. */
+const questionNotScrubbed = sql<boolean>`(questions.deleted_at is null or questions.title <> '' or questions.body <> '')`;
 
 /** Up to BATCH ids of expired items of one type (in one space, or anywhere), leaving out what a hold covers. */
-async function expiredIds(trx: Kysely<DB>, type: keyof RetentionCounts, cutoff: string, spaceId: number | null, held: { spaces: number[]; users: number[] }): Promise<number[]> {
+async function expiredIds(trx: Kysely<DB>, type: ContentType, cutoff: string, spaceId: number | null, held: { spaces: number[]; users: number[] }): Promise<number[]> {
   const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
   const hs = held.spaces;
   const hu = held.users;
@@ -189,6 +207,42 @@ async function expiredIds(trx: Kysely<DB>, type: keyof RetentionCounts, cutoff: 
           .$if(hs.length > 0, (q) => q.where('posts.space_id', 'not in', hs))
           .$if(hu.length > 0, (q) => q.where('comments.author_id', 'not in', hu))
           .orderBy('comments.id')
+          .limit(BATCH)
+          .execute(),
+      );
+    case 'questions':
+      return ids(
+        await trx
+          .selectFrom('questions')
+          .select('questions.id')
+          .where('questions.created_at', '<', cutoff)
+          .where(questionNotScrubbed)
+          .$if(spaceId !== null, (q) => q.where('questions.space_id', '=', spaceId!))
+          .$if(hs.length > 0, (q) => q.where('questions.space_id', 'not in', hs))
+          .$if(hu.length > 0, (q) =>
+            q
+              .where('questions.author_id', 'not in', hu)
+              // A held person's answer, or comment on an answer, keeps the question it belongs to.
+              .where((eb) =>
+                eb.not(
+                  eb.exists(
+                    eb
+                      .selectFrom('answers')
+                      .select('answers.id')
+                      .whereRef('answers.question_id', '=', 'questions.id')
+                      .where((a) =>
+                        a.or([
+                          a.and([a('answers.author_id', 'in', hu), notScrubbed('answers')]),
+                          a.exists(
+                            a.selectFrom('answer_comments').select('answer_comments.id').whereRef('answer_comments.answer_id', '=', 'answers.id').where('answer_comments.author_id', 'in', hu).where(notScrubbed('answer_comments')),
+                          ),
+                        ]),
+                      ),
+                  ),
+                ),
+              ),
+          )
+          .orderBy('questions.id')
           .limit(BATCH)
           .execute(),
       );

@@ -12,6 +12,7 @@ import { audienceIncludes, conversationAudience, type Audience as ConversationAu
 import { loadLabelPolicy, type LabelPolicy } from '../policies/labels.js';
 import type { OutboxEvent, OutboxTailer } from '../events/tailer.js';
 import { eventAllowed } from '../compliance/modules.js';
+import { itemGate } from './items.js';
 
 interface Client {
   socket: WebSocket;
@@ -134,6 +135,8 @@ export class Gateway {
       const readers = ev.spaceId !== null && ev.userId === null ? await this.readersOf(ev.spaceId) : null;
       const audience = ev.conversationId !== null && ev.userId === null ? await this.audienceOf(ev.conversationId) : null;
       const presenceSeers = ev.type === 'presence.changed' ? await this.presenceSeers(Number(ev.payload.userId), clients) : null;
+      // Questions, answers and pages: the item's own label and hidden state, as their REST loaders check them.
+      const gate = readers ? await itemGate(this.svc.db, ev.type, ev.payload) : null;
       const msg = JSON.stringify({ kind: 'event', id: ev.id, type: ev.type as EventName, data: ev.payload } satisfies ServerMessage);
       for (const c of clients) {
         if (ev.id <= c.lastSent) continue;
@@ -143,7 +146,7 @@ export class Gateway {
         }
         const to = presenceSeers ? presenceSeers.has(c) : ev.conversationId !== null && ev.userId === null ? audienceIncludes(audience, c.actor, policy) : this.isAudience(ev, c.actor, readers);
         const labelOk = ev.label === null || c.actor.role !== 'guest' || ev.label <= policy.guestMax;
-        if (to && labelOk && allowed(ev.type)) this.sendRaw(c, msg);
+        if (to && labelOk && allowed(ev.type) && (!gate || gate(c.actor, policy))) this.sendRaw(c, msg);
         c.lastSent = ev.id;
       }
     }

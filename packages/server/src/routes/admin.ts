@@ -9,7 +9,7 @@ import { errors, actorOf, IdParams, baseUrl, limit } from './common.js';
 import * as accounts from '../commands/accounts.js';
 import { presentMe } from '../presenters/users.js';
 import { decodeCursor, page } from '../lib/cursor.js';
-import { forbidden, invalid, notFound } from '../errors.js';
+import { conflict, forbidden, invalid, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { labelExists } from '../policies/labels.js';
 import { rolesOf } from '../policies/roles.js';
@@ -133,6 +133,7 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
           secretPurposeRequired: z.boolean().optional(),
           spaceGuidelines: z.string().max(20_000).optional(),
           inactivityArchiveDays: z.number().int().min(14).max(3650).nullable().optional(),
+          /** Moved into the works agreement (`erasure.mode`): kept in the schema only to answer 409 with where it went. */
           erasureMode: z.enum(['remove', 'pseudonymise']).optional(),
         }),
         response: { 200: Organisation, ...errors },
@@ -140,6 +141,13 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
     },
     async (req) => {
       requireAdmin(actorOf(req));
+      // Refused before anything is written: the request changes nothing.
+      if (req.body.erasureMode !== undefined)
+        throw conflict('the erasure mode is part of the works agreement: propose a new version of it (erasure.mode), which takes effect once approved', {
+          reason: 'works_agreement',
+          field: 'erasureMode',
+          policyPath: 'erasure.mode',
+        });
       const set: Record<string, string | number> = {};
       if (req.body.name) set.name = req.body.name;
       if (req.body.defaultLocale) set.default_locale = req.body.defaultLocale;
@@ -149,7 +157,6 @@ export async function adminRoutes(app: FoyerApp, svc: Services) {
       if (req.body.secretSpaceCreators) set.secret_space_creators = req.body.secretSpaceCreators;
       if (req.body.secretPurposeRequired !== undefined) set.secret_purpose_required = req.body.secretPurposeRequired ? 1 : 0;
       if (req.body.spaceGuidelines !== undefined) set.space_guidelines = req.body.spaceGuidelines;
-      if (req.body.erasureMode) set.erasure_mode = req.body.erasureMode;
       if (req.body.inactivityArchiveDays !== undefined) {
         if (req.body.inactivityArchiveDays === null) await db.updateTable('organisation').set({ inactivity_archive_days: null }).where('id', '=', 1).execute();
         else set.inactivity_archive_days = req.body.inactivityArchiveDays;

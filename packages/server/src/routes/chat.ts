@@ -143,7 +143,7 @@ export async function chatRoutes(app: FoyerApp, svc: Services) {
   app.get('/messages/:id', { schema: { params: IdParams, response: { 200: Message, ...errors } } }, async (req) => oneMessage(actorOf(req), req.params.id));
   app.patch('/messages/:id', { config: limit(svc, 120), schema: { params: IdParams, body: MessageUpdate, response: { 200: Message, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    await chat.editMessage(svc, actor, req.params.id, req.body.body);
+    await chat.editMessage(svc, actor, req.params.id, req.body.body, req.body.fileIds);
     return oneMessage(actor, req.params.id);
   });
   app.delete('/messages/:id', { schema: { params: IdParams, response: { 204: NoContent, ...errors } } }, async (req, reply) => {

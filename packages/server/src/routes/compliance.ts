@@ -5,6 +5,7 @@ import {
   Locale,
   PageQuery,
   PolicyApproval,
+  PolicyDocument,
   PolicyProposal,
   PolicyRejection,
   PolicyVersion,
@@ -25,6 +26,16 @@ import { activePolicy } from '../compliance/active.js';
 import { appendAudit, verifyAudit } from '../compliance/audit.js';
 import { presentAuditEntries, presentVersions, presentView } from '../compliance/present.js';
 import { annexHtml, annexPdf } from '../compliance/annex.js';
+import {
+  formatOfMediaType,
+  JSON_MEDIA_TYPE,
+  parsePolicyFile,
+  policyToJson,
+  policyToYaml,
+  POLICY_FILE_FORMATS,
+  POLICY_FILE_MAX_BYTES,
+  YAML_MEDIA_TYPES,
+} from '../compliance/policy-file.js';
 import { nowIso } from '../lib/time.js';
 
 /** Every employee reads the works agreement; guests are outside it. */
@@ -38,7 +49,9 @@ async function requireAuditReader(svc: Services, actor: Actor) {
 }
 
 const LocaleQuery = z.object({ locale: Locale.optional() });
-const AnnexQuery = LocaleQuery.extend({ version: z.coerce.number().int().positive().optional() });
+const VersionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
+const AnnexQuery = LocaleQuery.extend(VersionQuery.shape);
+const FileProposalQuery = z.object({ note: z.string().trim().max(2000).default('') });
 
 /**
  * The works agreement as configuration (read by everyone, proposed by administrators, approved by
@@ -53,6 +66,13 @@ export async function complianceRoutes(app: FoyerApp, svc: Services) {
   };
   const versionRow = async (id: number) => policy.loadVersion(db, id);
   const activeRow = async () => versionRow((await activePolicy(db, svc.dialect)).id);
+  /** By version number (as files and annexes are named); the active version without one. */
+  const numberedRow = async (version: number | undefined) => {
+    if (version === undefined) return activeRow();
+    const row = await db.selectFrom('policy_versions').selectAll().where('version', '=', version).executeTakeFirst();
+    if (!row) throw notFound('policy version');
+    return row;
+  };
   const present = async (actor: Actor, id: number) => (await presentVersions(db, actor, [await versionRow(id)]))[0];
 
   app.get('/policy', { schema: { querystring: LocaleQuery, response: { 200: PolicyView, ...errors } } }, async (req) => {
@@ -80,6 +100,39 @@ export async function complianceRoutes(app: FoyerApp, svc: Services) {
     return present(actor, await policy.propose(svc, actor, req.body));
   });
 
+  // A proposal from a file (YAML or JSON, the document itself; the note in the query). The body is
+  // read as text in this scope only, then parsed and validated like the form's document.
+  await app.register(async (scope) => {
+    const files = scope as FoyerApp;
+    files.removeAllContentTypeParsers();
+    files.addContentTypeParser([...YAML_MEDIA_TYPES, JSON_MEDIA_TYPE], { parseAs: 'string', bodyLimit: POLICY_FILE_MAX_BYTES }, (_req, body, done) => done(null, body));
+    files.post(
+      '/policy/versions/file',
+      { config: limit(svc, 30), schema: { querystring: FileProposalQuery, response: { 200: PolicyVersion, ...errors } } },
+      async (req) => {
+        const actor = actorOf(req);
+        policy.assertMayPropose(actor);
+        const document = parsePolicyFile(typeof req.body === 'string' ? req.body : '', formatOfMediaType(req.headers['content-type']));
+        return present(actor, await policy.propose(svc, actor, { document, note: req.query.note }));
+      },
+    );
+  });
+
+  // Any version as a file to keep, compare or edit and upload again (policy text: nothing personal).
+  for (const format of POLICY_FILE_FORMATS) {
+    app.get(`/policy/document.${format}`, { config: limit(svc, 60), schema: { querystring: VersionQuery } }, async (req, reply) => {
+      requireEmployee(actorOf(req));
+      const row = await numberedRow(req.query.version);
+      const document = PolicyDocument.parse(JSON.parse(row.document));
+      const text = format === 'yaml' ? policyToYaml(document, { version: row.version, status: row.status }) : policyToJson(document);
+      return reply
+        .type(format === 'yaml' ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="foyer-policy-v${row.version}.${format}"`)
+        .header('cache-control', 'private, no-store')
+        .send(text);
+    });
+  }
+
   app.post(
     '/policy/versions/:id/approve',
     { config: limit(svc, 30), schema: { params: IdParams, body: PolicyApproval, response: { 200: PolicyVersion, ...errors } } },
@@ -104,10 +157,7 @@ export async function complianceRoutes(app: FoyerApp, svc: Services) {
     app.get(`/policy/annex.${format}`, { config: limit(svc, 30), schema: { querystring: AnnexQuery } }, async (req, reply) => {
       const actor = actorOf(req);
       requireEmployee(actor);
-      const row = req.query.version
-        ? await db.selectFrom('policy_versions').selectAll().where('version', '=', req.query.version).executeTakeFirst()
-        : await activeRow();
-      if (!row) throw notFound('policy version');
+      const row = await numberedRow(req.query.version);
       const locale = await localeOf(req, req.query.locale);
       const view = await presentView(db, actor, row, locale);
       const org = (await getOrganisation(db))?.name ?? 'Foyer';

@@ -27,6 +27,7 @@ import { fileRoutes } from './files.js';
 import { complianceRoutes } from './compliance.js';
 import { retentionRoutes } from './retention.js';
 import { sealedRoutes } from './sealed.js';
+import { quietHoursRoutes } from './quiet-hours.js';
 
 export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gateway): Promise<void> {
   await imageRoutes(app, svc);
@@ -54,5 +55,6 @@ export async function registerRoutes(app: FoyerApp, svc: Services, gateway: Gate
   await complianceRoutes(app, svc);
   await retentionRoutes(app, svc);
   await sealedRoutes(app, svc);
+  await quietHoursRoutes(app, svc);
   await realtimeRoutes(app, svc, gateway);
 }

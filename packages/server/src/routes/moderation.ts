@@ -10,6 +10,7 @@ import { moderatedReports, type ReportRow } from '../policies/moderation.js';
 import type { Actor } from '../policies/actor.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { spaceRef } from '../presenters/spaces.js';
+import { recordReportViews } from '../compliance/transparency.js';
 
 /** Exactly the reported item, whatever its type: author (the report's, fixed when reported), title, text, state, and where it lives. */
 async function reportedItem(db: Kysely<DB>, r: ReportRow) {
@@ -87,11 +88,16 @@ export async function moderationRoutes(app: FoyerApp, svc: Services) {
       .orderBy('id', 'desc')
       .limit(100)
       .execute();
+    // The queue shows each reported item: its author learns that a moderator saw it.
+    await recordReportViews(svc, actor, rows);
     return { items: await Promise.all(rows.map((r) => presentReport(db, r))) };
   });
-  app.get('/moderation/reports/:id', { schema: { params: IdParams, response: { 200: Report, ...errors } } }, async (req) =>
-    presentReport(db, await moderation.loadReportForModerator(db, actorOf(req), req.params.id)),
-  );
+  app.get('/moderation/reports/:id', { schema: { params: IdParams, response: { 200: Report, ...errors } } }, async (req) => {
+    const actor = actorOf(req);
+    const report = await moderation.loadReportForModerator(db, actor, req.params.id);
+    await recordReportViews(svc, actor, [report]);
+    return presentReport(db, report);
+  });
   app.post('/moderation/reports/:id/decide', { schema: { params: IdParams, body: ModerationDecision, response: { 200: Report, ...errors } } }, async (req) => {
     const actor = actorOf(req);
     await moderation.decide(svc, actor, req.params.id, req.body);

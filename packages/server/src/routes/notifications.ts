@@ -1,14 +1,10 @@
 import { z } from 'zod';
-import type { ExpressionBuilder } from 'kysely';
 import { Notification, Page, PageQuery, Id, type NotificationType } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
-import type { DB } from '../db/schema.js';
 import { errors, actorOf } from './common.js';
 import { decodeCursor, page } from '../lib/cursor.js';
-import { readableSpaceIds, visibleSpaceFilter } from '../policies/spaces.js';
-import { myConversationIds } from '../policies/conversations.js';
-import { labelCondition } from '../policies/labels.js';
+import { visibleNotifications } from '../policies/notifications.js';
 import { markNotificationsRead } from '../commands/notifications.js';
 import { presentUserSummary, USER_SUMMARY_COLUMNS } from '../presenters/users.js';
 import { spaceRef } from '../presenters/spaces.js';
@@ -17,23 +13,7 @@ import type { Actor } from '../policies/actor.js';
 
 export async function notificationRoutes(app: FoyerApp, svc: Services) {
   const db = svc.db;
-  /** A notification shows only while its subject is still visible to the recipient. */
-  const stillVisible = (actor: Actor) => (eb: ExpressionBuilder<DB, 'notifications'>) => {
-    // Guests: a notification about a post above their label maximum is hidden like the post.
-    const label = labelCondition(actor, 'posts.label');
-    return eb.and([
-      ...(label ? [eb.or([eb('notifications.post_id', 'is', null), eb('notifications.post_id', 'in', db.selectFrom('posts').select('posts.id').where(label))])] : []),
-      // Chat mentions only while their reader takes part in the conversation.
-      eb.or([eb('notifications.conversation_id', 'is', null), eb('notifications.conversation_id', 'in', myConversationIds(db, actor))]),
-      eb.or([
-        eb('notifications.space_id', 'is', null),
-        eb.and([
-          eb('notifications.space_id', 'in', db.selectFrom('spaces').select('spaces.id').where(visibleSpaceFilter(actor))),
-          eb.or([eb('notifications.post_id', 'is', null), eb('notifications.space_id', 'in', readableSpaceIds(db, actor))]),
-        ]),
-      ]),
-    ]);
-  };
+  const stillVisible = (actor: Actor) => visibleNotifications(db, actor);
   const unreadCount = async (actor: Actor) =>
     Number(
       (

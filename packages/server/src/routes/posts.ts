@@ -138,7 +138,7 @@ export async function postRoutes(app: FoyerApp, svc: Services) {
   );
   app.patch('/comments/:id', { config: limit(svc, 120), schema: { params: IdParams, body: CommentUpdate, response: { 200: Comment, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    await posts.updateComment(svc, actor, req.params.id, req.body.body);
+    await posts.updateComment(svc, actor, req.params.id, req.body.body, req.body.fileIds);
     return oneComment(actor, req.params.id);
   });
   app.delete('/comments/:id', { schema: { params: IdParams, response: { 204: NoContent, ...errors } } }, async (req, reply) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswerCommentCreate, AnswerCreate, BestAnswerInput, Page, Question, QuestionCreate, QuestionDetail, QuestionFilter, QuestionUpdate, SimilarQuery, VoteInput } from '@foyer/shared';
+import { AnswerCommentCreate, AnswerCreate, AnswerUpdate, BestAnswerInput, Page, Question, QuestionCreate, QuestionDetail, QuestionFilter, QuestionUpdate, SimilarQuery, VoteInput } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
 import { errors, actorOf, IdParams, NoContent, limit } from './common.js';
@@ -62,9 +62,9 @@ export async function questionRoutes(app: FoyerApp, svc: Services) {
     return detail(actor, req.params.id);
   });
   const questionOf = async (answerId: number) => (await db.selectFrom('answers').select('question_id').where('id', '=', answerId).executeTakeFirstOrThrow()).question_id;
-  app.patch('/answers/:id', { schema: { params: IdParams, body: AnswerCreate, response: { 200: QuestionDetail, ...errors } } }, async (req) => {
+  app.patch('/answers/:id', { schema: { params: IdParams, body: AnswerUpdate, response: { 200: QuestionDetail, ...errors } } }, async (req) => {
     const actor = actorOf(req);
-    await questions.editAnswer(svc, actor, req.params.id, req.body.body);
+    await questions.editAnswer(svc, actor, req.params.id, req.body.body, req.body.fileIds);
     return detail(actor, await questionOf(req.params.id));
   });
   app.delete('/answers/:id', { schema: { params: IdParams, response: { 204: NoContent, ...errors } } }, async (req, reply) => {

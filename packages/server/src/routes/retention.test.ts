@@ -9,7 +9,7 @@ import { runRetention } from '../privacy/retention.js';
 const DAY = 86_400_000;
 const POLICY: PolicyDocument = {
   ...DEFAULT_POLICY,
-  retention: { chatMessages: 30, posts: 60, comments: 60, wikiPages: 90, files: 90, notifications: 30, auditLog: null },
+  retention: { chatMessages: 30, posts: 60, comments: 60, questions: 60, wikiPages: 90, files: 90, notifications: 30, auditLog: null },
 };
 
 describe('retention and legal hold', () => {
@@ -246,9 +246,95 @@ describe('retention and legal hold', () => {
     expect(await runRetention(t.foyer.svc, day(5))).toBeNull();
   });
 
+  it('removes expired questions with their answers, comments on answers, attachments, votes and search documents, and keeps unexpired and held ones', async () => {
+    const now = Date.now() + 6 * DAY;
+    const ago = (days: number) => new Date(now - days * DAY).toISOString();
+    const ask = async (c: TestClient, spaceId: number, title: string, extra: Record<string, unknown> = {}) => (await c.post(`/spaces/${spaceId}/questions`, { title, ...extra })).body as { id: number };
+    const answer = async (c: TestClient, questionId: number, body: string, extra: Record<string, unknown> = {}) => {
+      const res = await c.post(`/questions/${questionId}/answers`, { body, ...extra });
+      expect(res.status).toBe(200);
+      return (res.body.answers as { id: number; body: string }[]).find((a) => a.body === body)!;
+    };
+    const backdate = (id: number, days: number) => db().updateTable('questions').set({ created_at: ago(days) }).where('id', '=', id).execute();
+
+    // Harbour keeps questions for a shorter time than the works agreement; never longer.
+    expect((await olga.put(`/spaces/${harbour.id}/retention`, { overrides: { questions: 61 } })).status).toBe(400);
+    const set = await olga.put(`/spaces/${harbour.id}/retention`, { overrides: { questions: 10 } });
+    expect(set.status).toBe(200);
+    expect(set.body.types.find((x: { type: string }) => x.type === 'questions')).toEqual({ type: 'questions', policyDays: 60, spaceDays: 10, effectiveDays: 10 });
+
+    // Expired by the policy: a question with an attachment, a fresh answer (with its own attachment, a vote and a comment).
+    const qFile = await upload(olga, 'zqxqattachment bytes\n', 'name=q.txt');
+    const old = await ask(olga, harbour.id, 'zqxoldquestion about moorings', { body: 'zqxoldquestionbody', fileIds: [qFile.id] });
+    const aFile = await upload(ben, 'zqxaattachment bytes\n', 'name=a.txt');
+    const oldAnswer = await answer(ben, old.id, 'zqxoldanswer use the east quay', { fileIds: [aFile.id] });
+    expect((await olga.put(`/answers/${oldAnswer.id}/vote`, { value: 1 })).status).toBe(200);
+    expect((await olga.post(`/answers/${oldAnswer.id}/comments`, { body: 'zqxoldanswercomment thanks' })).status).toBe(200);
+    await backdate(old.id, 70);
+    // Expired only by Harbour's shorter period; the same age in Quay stays.
+    const short = await ask(olga, harbour.id, 'zqxshortquestion harbour');
+    const sameInQuay = await ask(olga, quay.id, 'zqxquayquestion quay');
+    await backdate(short.id, 12);
+    await backdate(sameInQuay.id, 12);
+    const fresh = await ask(olga, quay.id, 'zqxfreshquestion quay');
+    await backdate(fresh.id, 5);
+    // Held: the space, the author, an answer by the held person, a comment by the held person on someone's answer.
+    const inVault = await ask(olga, vault.id, 'zqxvaultquestion vault');
+    const faysQuestion = await ask(fay, harbour.id, 'zqxfaysquestion harbour');
+    const answeredByFay = await ask(olga, quay.id, 'zqxansweredbyfay quay');
+    await answer(fay, answeredByFay.id, 'zqxfaysanswer');
+    const commentedByFay = await ask(olga, quay.id, 'zqxcommentedbyfay quay');
+    const bensAnswer = await answer(ben, commentedByFay.id, 'zqxbensanswer');
+    expect((await fay.post(`/answers/${bensAnswer.id}/comments`, { body: 'zqxfayscomment' })).status).toBe(200);
+    for (const q of [inVault, faysQuestion, answeredByFay, commentedByFay]) await backdate(q.id, 400);
+
+    await searchSettled();
+    for (const w of ['zqxoldquestion', 'zqxoldanswer', 'zqxshortquestion']) expect({ w, n: await found(olga, w) }).not.toMatchObject({ n: 0 });
+    expect(inStore('zqxqattachment')).not.toEqual([]);
+    expect(inStore('zqxaattachment')).not.toEqual([]);
+
+    const counts = await runRetention(t.foyer.svc, new Date(now));
+    expect(counts).toMatchObject({ questions: 2, answers: 1, answerComments: 1 });
+    await searchSettled();
+
+    // Gone: from the API, the search index, the file store; nothing of the thread is left in its rows.
+    for (const q of [old, short]) expect((await olga.get(`/questions/${q.id}`)).status).toBe(404);
+    for (const w of ['zqxoldquestion', 'zqxoldanswer', 'zqxshortquestion']) expect({ w, n: await found(olga, w) }).toMatchObject({ n: 0 });
+    expect(inStore('zqxqattachment')).toEqual([]);
+    expect(inStore('zqxaattachment')).toEqual([]);
+    expect((await olga.get(`/files/${qFile.id}`)).status).toBe(404);
+    expect((await ben.get(`/files/${aFile.id}`)).status).toBe(404);
+    const rows = JSON.stringify([
+      await db().selectFrom('questions').selectAll().where('id', 'in', [old.id, short.id]).execute(),
+      await db().selectFrom('answers').selectAll().where('question_id', '=', old.id).execute(),
+      await db().selectFrom('answer_comments').selectAll().where('answer_id', '=', oldAnswer.id).execute(),
+    ]);
+    expect(rows).not.toContain('zqx');
+    expect(await db().selectFrom('answer_votes').selectAll().where('answer_id', '=', oldAnswer.id).execute()).toEqual([]);
+
+    // Kept: unexpired, the same age where no shorter period applies, and everything a hold covers.
+    const title = async (id: number) => (await olga.get(`/questions/${id}`)).body.title;
+    expect(await title(sameInQuay.id)).toBe('zqxquayquestion quay');
+    expect(await title(fresh.id)).toBe('zqxfreshquestion quay');
+    expect(await title(inVault.id)).toBe('zqxvaultquestion vault');
+    expect(await title(faysQuestion.id)).toBe('zqxfaysquestion harbour');
+    expect(await title(answeredByFay.id)).toBe('zqxansweredbyfay quay');
+    const withComment = (await olga.get(`/questions/${commentedByFay.id}`)).body;
+    expect(withComment.title).toBe('zqxcommentedbyfay quay');
+    expect(JSON.stringify(withComment)).toContain('zqxbensanswer');
+    expect(JSON.stringify(withComment)).toContain('zqxfayscomment');
+    expect(await found(olga, 'zqxfreshquestion')).toBeGreaterThan(0);
+
+    // The audit log has the counts, nothing of what was removed.
+    const last = (await runs()).at(-1)!;
+    expect(JSON.parse(last.details).counts).toMatchObject({ questions: 2, answers: 1, answerComments: 1 });
+    expect(last.details).not.toContain('zqx');
+  });
+
   it('states the retention rules as enforced in the works agreement', async () => {
     const view = (await olga.get('/policy?locale=en')).body;
     const section = view.sections.find((s: { id: string }) => s.id === 'retention');
     expect(section.sentences.join(' ')).not.toContain('does not apply this rule');
+    expect(section.sentences).toContain('Questions (with their answers and the comments on those): deleted after 60 days.');
   });
 });

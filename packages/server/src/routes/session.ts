@@ -12,6 +12,7 @@ import {
   AccessTokenCreate,
   Password,
   LIMITS,
+  SessionPolicy,
 } from '@foyer/shared';
 import type { FoyerApp } from '../app.js';
 import type { Services } from '../services.js';
@@ -29,8 +30,10 @@ import { reencode } from '../media/images.js';
 import { loadUserForView } from '../policies/users.js';
 import { rolesOf } from '../policies/roles.js';
 import { sendImage } from './images.js';
+import { sessionPolicy } from '../compliance/modules.js';
 
-const SessionOut = z.object({ me: Me, csrfToken: z.string() });
+/** `policy`: which modules the works agreement switches on, so the web app shows only those. */
+const SessionOut = z.object({ me: Me, csrfToken: z.string(), policy: SessionPolicy });
 
 export async function sessionRoutes(app: FoyerApp, svc: Services) {
   const meRow = (id: number) => svc.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -45,7 +48,7 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
   async function startSession(reply: import('fastify').FastifyReply, userId: number, userAgent: string | undefined) {
     const { token, csrfToken } = await accounts.createSession(svc.db, userId, userAgent ?? '');
     reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-    return { me: await me(userId), csrfToken };
+    return { me: await me(userId), csrfToken, policy: await sessionPolicy(svc) };
   }
 
   app.get('/organisation', { config: { auth: 'public' }, schema: { response: { 200: Organisation } } }, async () => {
@@ -64,7 +67,7 @@ export async function sessionRoutes(app: FoyerApp, svc: Services) {
   app.get('/session', { config: { auth: 'optional' }, schema: { response: { 200: SessionOut, ...errors } } }, async (req) => {
     const actor = actorOf(req);
     if (!req.csrfToken) throw new AppError(401, 'unauthenticated', 'no browser session');
-    return { me: await me(actor.id), csrfToken: req.csrfToken };
+    return { me: await me(actor.id), csrfToken: req.csrfToken, policy: await sessionPolicy(svc) };
   });
 
   app.post(

@@ -1,15 +1,17 @@
 /**
  * Source rows -> search documents. The permission columns computed here (space, conversation,
  * label, visible) are the same values the triggers of 013_search copy on every change, so a
- * reindex and a trigger never disagree. Shares index only their own text: the embedded original
- * stays out, it is found (if at all) as itself under its own policy.
+ * reindex and a trigger never disagree (for files, literally the same SQL: 022_search_files).
+ * Shares index only their own text: the embedded original stays out, it is found (if at all) as
+ * itself under its own policy.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB, SearchDocTable } from '../db/schema.js';
+import { FILE_DOC_STATE } from '../db/migrations/022_search_files.js';
 import { detectLanguage, indexTerms, nameTerms, plainText, toLang, type Lang } from './analysis.js';
 
 export type DocKind = SearchDocTable['kind'];
-export const DOC_KINDS: readonly DocKind[] = ['post', 'comment', 'question', 'answer', 'page', 'message', 'person', 'space'];
+export const DOC_KINDS: readonly DocKind[] = ['post', 'comment', 'question', 'answer', 'page', 'message', 'person', 'space', 'file'];
 /** The source table of each kind (used by reindex and by the migration's triggers). */
 export const SOURCE_TABLE: Record<DocKind, keyof DB> = {
   post: 'posts',
@@ -20,6 +22,7 @@ export const SOURCE_TABLE: Record<DocKind, keyof DB> = {
   message: 'messages',
   person: 'users',
   space: 'spaces',
+  file: 'files',
 };
 
 /** Snippet text is capped: enough to find a match in any realistic post, bounded storage. */
@@ -93,7 +96,48 @@ const tags = (json: string) => {
   }
 };
 
-type Loader = (db: Kysely<DB>, ids: number[]) => Promise<Draft[]>;
+export interface LoadOptions {
+  /**
+   * The text of a file version (by its id), read beforehand (files/text.ts); undefined when it was
+   * not read, and the file is then deferred. Without this option files are indexed by name only.
+   */
+  fileText?: (versionId: number) => string | undefined;
+}
+
+/** A draft, or the id of an item whose document cannot be written in this batch (its file text was not read yet). */
+type Loader = (db: Kysely<DB>, ids: number[], opts: LoadOptions) => Promise<(Draft | { deferred: number })[]>;
+
+const FILE = FILE_DOC_STATE('f');
+
+interface FileDocRow {
+  id: number;
+  owner_type: string;
+  uploader_id: number;
+  name: string;
+  deleted_at: string | null;
+  updated_at: string;
+  version_id: number;
+  locale: string | null;
+  doc_parent: number | null;
+  doc_space: number | null;
+  doc_conversation: number | null;
+  doc_label: number;
+  doc_visible: number;
+}
+
+/** Files with their current version and the permission state their owner gives them. */
+async function fileDocRows(db: Kysely<DB>, ids: number[]): Promise<FileDocRow[]> {
+  if (!ids.length) return [];
+  const { rows } = await sql<FileDocRow>`
+    select f.id, f.owner_type, f.uploader_id, f.name, f.deleted_at, f.updated_at, v.id as version_id, u.locale,
+      ${sql.raw(FILE.parent)} as doc_parent, ${sql.raw(FILE.space)} as doc_space, ${sql.raw(FILE.conversation)} as doc_conversation,
+      ${sql.raw(FILE.label)} as doc_label, ${sql.raw(FILE.visible)} as doc_visible
+    from files f
+    join file_versions v on v.file_id = f.id and v.version = f.version
+    left join users u on u.id = f.uploader_id
+    where f.id in (${sql.join(ids)})`.execute(db);
+  return rows;
+}
 
 const LOADERS: Record<DocKind, Loader> = {
   post: async (db, ids) =>
@@ -234,6 +278,31 @@ const LOADERS: Record<DocKind, Loader> = {
       titleIsName: true,
       suggest: `${r.name} ${r.handle}`,
     })),
+  file: async (db, ids, opts) => {
+    const drafts: (Draft | { deferred: number })[] = [];
+    for (const r of await fileDocRows(db, ids)) {
+      // Unattached uploads are found by nobody (their text is read once they are attached), deleted files never again.
+      const text = r.owner_type === 'upload' || r.deleted_at || !opts.fileText ? '' : opts.fileText(r.version_id);
+      if (text === undefined) {
+        drafts.push({ deferred: r.id });
+        continue;
+      }
+      drafts.push({
+        itemId: r.id,
+        parentId: r.doc_parent,
+        spaceId: r.doc_space,
+        conversationId: r.doc_conversation,
+        authorId: r.uploader_id,
+        label: Number(r.doc_label),
+        visible: Number(r.doc_visible) === 1,
+        title: r.name,
+        body: text,
+        createdAt: r.updated_at,
+        locale: r.locale,
+      });
+    }
+    return drafts;
+  },
   space: async (db, ids) =>
     (await db.selectFrom('spaces').select(['id', 'name', 'slug', 'description', 'created_at', 'created_by']).where('id', 'in', ids).execute()).map((r) => ({
       itemId: r.id,
@@ -252,10 +321,18 @@ const LOADERS: Record<DocKind, Loader> = {
 
 /**
  * Documents for the given items; ids whose source row no longer exists come back in `missing`
- * (their documents are removed).
+ * (their documents are removed), files whose text was not read yet in `deferred` (to be queued again).
  */
-export async function loadDocs(db: Kysely<DB>, kind: DocKind, ids: number[], fallback: Lang): Promise<{ docs: SearchDoc[]; missing: number[] }> {
-  const drafts = await LOADERS[kind](db, ids);
-  const found = new Set(drafts.map((d) => d.itemId));
-  return { docs: drafts.map((d) => finish(kind, d, fallback)), missing: ids.filter((id) => !found.has(id)) };
+export async function loadDocs(
+  db: Kysely<DB>,
+  kind: DocKind,
+  ids: number[],
+  fallback: Lang,
+  opts: LoadOptions = {},
+): Promise<{ docs: SearchDoc[]; missing: number[]; deferred: number[] }> {
+  const loaded = await LOADERS[kind](db, ids, opts);
+  const deferred = loaded.flatMap((d) => ('deferred' in d ? [d.deferred] : []));
+  const drafts = loaded.filter((d): d is Draft => !('deferred' in d));
+  const found = new Set([...drafts.map((d) => d.itemId), ...deferred]);
+  return { docs: drafts.map((d) => finish(kind, d, fallback)), missing: ids.filter((id) => !found.has(id)), deferred };
 }

@@ -3,11 +3,17 @@
  * wake-up the outbox tailer uses), with a poll as safety net for writes outside `write()` and for
  * wake-ups lost between nodes. Each batch is one transaction: claim queue rows, read the current
  * source rows, write documents. A failed batch rolls back and its rows are taken again later.
+ * The text of queued files is read before the transaction (reading and inflating a document must
+ * not hold SQLite's write lock), and a batch takes only as many files as FILE_BATCH_BYTES allows;
+ * a claimed file whose text was not read ahead (another node took the head of the queue, or a new
+ * version arrived meanwhile) is queued again rather than read inside the transaction.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Dialect } from '../db/connection.js';
 import type { Bus } from '../events/bus.js';
+import type { FileStore } from '../media/store.js';
+import { storedFileText, TEXT_LIMITS, type StoredVersion } from '../files/text.js';
 import { DOC_KINDS, SOURCE_TABLE, loadDocs, type DocKind } from './documents.js';
 import { storeFor, type SearchStore } from './store.js';
 import { toLang, type Lang } from './analysis.js';
@@ -16,6 +22,41 @@ export interface IndexerDeps {
   db: Kysely<DB>;
   dialect: Dialect;
   bus?: Bus;
+  /** Where file contents are read from for their text; without it files are found by name only. */
+  files?: FileStore;
+}
+
+/** Stored bytes of the files one batch reads at most (a single larger file still goes alone). */
+export const FILE_BATCH_BYTES = 40 * 1024 * 1024;
+
+interface QueuedVersion extends StoredVersion {
+  /** The version's id. */
+  id: number;
+  file_id: number;
+  owner_type: string;
+  deleted_at: string | null;
+}
+
+/**
+ * Which file versions a batch reads ahead, and where it stops: every file at the head of the queue
+ * that needs text (attached, not deleted, not an image, within the size limit), until their stored
+ * bytes would pass `maxBytes` — the batch then takes the queue rows before that file (`take`;
+ * undefined: all of them). The first file is always read, however large.
+ */
+export function planFileReads(head: { kind: string; item_id: number }[], versions: QueuedVersion[], maxBytes: number): { take?: number; read: QueuedVersion[] } {
+  const byFile = new Map(versions.map((v) => [v.file_id, v]));
+  const read: QueuedVersion[] = [];
+  let bytes = 0;
+  for (const [i, row] of head.entries()) {
+    const v = row.kind === 'file' ? byFile.get(row.item_id) : undefined;
+    if (!v || v.owner_type === 'upload' || v.deleted_at || read.includes(v)) continue;
+    // Images and files over the extraction limit are never read: they cost nothing here.
+    const cost = v.kind === 'image' || Number(v.size) > TEXT_LIMITS.fileBytes ? 0 : Number(v.size);
+    if (read.length && bytes + cost > maxBytes) return { take: i, read };
+    bytes += cost;
+    read.push(v);
+  }
+  return { read };
 }
 
 export class SearchIndexer {
@@ -30,7 +71,7 @@ export class SearchIndexer {
 
   constructor(
     private readonly deps: IndexerDeps,
-    private readonly opts: { pollMs?: number; batch?: number } = {},
+    private readonly opts: { pollMs?: number; batch?: number; fileBatchBytes?: number } = {},
   ) {
     this.store = storeFor(deps.dialect);
     deps.bus?.subscribe((m) => {
@@ -98,8 +139,10 @@ export class SearchIndexer {
 
   private async runBatch(size: number): Promise<number> {
     const fallback = await this.organisationLanguage();
+    const { take, texts } = await this.readFileTexts(size);
+    const opts = this.deps.files ? { fileText: (versionId: number) => texts.get(versionId) } : {};
     return this.deps.db.transaction().execute(async (trx) => {
-      const rows = await this.store.claim(trx, size);
+      const rows = await this.store.claim(trx, take);
       const byKind = new Map<DocKind, Set<number>>();
       for (const r of rows) {
         if (!DOC_KINDS.includes(r.kind as DocKind)) continue;
@@ -108,13 +151,35 @@ export class SearchIndexer {
         byKind.set(r.kind as DocKind, set);
       }
       for (const [kind, ids] of byKind) {
-        const { docs, missing } = await loadDocs(trx, kind, [...ids], fallback);
+        const { docs, missing, deferred } = await loadDocs(trx, kind, [...ids], fallback, opts);
         await this.store.write(trx, docs);
         await this.store.remove(trx, kind, missing);
+        if (deferred.length) await trx.insertInto('search_queue').values(deferred.map((item_id) => ({ kind, item_id }))).execute();
         this.indexed += docs.length;
       }
       return rows.length;
     });
+  }
+
+  /**
+   * Looks at the head of the queue without claiming it and reads the text of the files there,
+   * outside any transaction. Returns how many queue rows the batch should take (see planFileReads).
+   */
+  private async readFileTexts(size: number): Promise<{ take: number; texts: Map<number, string> }> {
+    const texts = new Map<number, string>();
+    if (!this.deps.files) return { take: size, texts };
+    const head = await this.deps.db.selectFrom('search_queue').select(['kind', 'item_id']).orderBy('id').limit(size).execute();
+    const fileIds = [...new Set(head.filter((r) => r.kind === 'file').map((r) => r.item_id))];
+    if (!fileIds.length) return { take: size, texts };
+    const versions = await this.deps.db
+      .selectFrom('files as f')
+      .innerJoin('file_versions as v', (j) => j.onRef('v.file_id', '=', 'f.id').onRef('v.version', '=', 'f.version'))
+      .select(['f.id as file_id', 'f.owner_type', 'f.deleted_at', 'v.id', 'v.kind', 'v.mime', 'v.size', 'v.storage_key'])
+      .where('f.id', 'in', fileIds)
+      .execute();
+    const plan = planFileReads(head, versions, this.opts.fileBatchBytes ?? FILE_BATCH_BYTES);
+    for (const v of plan.read) texts.set(v.id, await storedFileText(this.deps.files, v));
+    return { take: plan.take ?? size, texts };
   }
 
   private async organisationLanguage(): Promise<Lang> {

@@ -4,7 +4,8 @@
  * results, counts, space facets, snippets, "did you mean" and suggestions — re-checked right
  * after each transition (join, leave, kick, visibility change, delete, moderation hide, label
  * raise, leaving a group), without waiting for the indexer. Something a viewer may not see must
- * answer exactly like a word that exists nowhere.
+ * answer exactly like a word that exists nowhere. Files attached to posts and to a direct message
+ * are found by name, with policies/files.ts as their oracle.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { startTestFoyer, callAs, type TestFoyer, type TestClient, type MatrixSubject } from '../test/harness.js';
@@ -13,13 +14,14 @@ import { loadPageForRead } from '../policies/pages.js';
 import { loadQuestionForRead } from '../policies/questions.js';
 import { loadMessageForRead } from '../policies/conversations.js';
 import { canReadSpace, loadSpaceForView } from '../policies/spaces.js';
+import { loadFileForRead } from '../policies/files.js';
 import type { Actor } from '../policies/actor.js';
 import { indexed } from './testing.js';
 
 type Vis = 'public' | 'private' | 'secret';
 interface Fixture {
   name: string;
-  type: 'post' | 'comment' | 'page' | 'question' | 'message';
+  type: 'post' | 'comment' | 'page' | 'question' | 'message' | 'file';
   id: number;
   token: string;
 }
@@ -41,6 +43,18 @@ describe('search authorization matrix', () => {
   const byName = (n: string) => fixtures.find((f) => f.name === n)!;
   let group = 0;
 
+  /** An unattached upload named `<token>.txt`, to be attached to an item. */
+  async function uploadFile(c: TestClient, token: string): Promise<number> {
+    const res = await t.foyer.app.inject({
+      method: 'POST',
+      url: `/api/v1/files?name=${token}.txt`,
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('an attachment of the matrix'),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().id;
+  }
+
   beforeAll(async () => {
     t = await startTestFoyer();
     owner = await t.user('owner');
@@ -60,8 +74,11 @@ describe('search authorization matrix', () => {
       }
       const add = (f: Omit<Fixture, 'token'>) => fixtures.push({ ...f, token: f.name.replace(/[^a-z0-9]/g, '') });
       for (const label of [200, 300]) {
-        const post = (await owner.post('/posts', { spaceId: space.id, body: `Post q${vis}post${label} in the matrix`, label })).body;
+        // Files ride on the posts that get deleted, hidden, relabelled, or live in the space that turns private.
+        const fileId = label === 200 || vis === 'public' ? await uploadFile(owner, `q${vis}file${label}`) : null;
+        const post = (await owner.post('/posts', { spaceId: space.id, body: `Post q${vis}post${label} in the matrix`, label, ...(fileId ? { fileIds: [fileId] } : {}) })).body;
         add({ name: `q${vis}post${label}`, type: 'post', id: post.id });
+        if (fileId) add({ name: `q${vis}file${label}`, type: 'file', id: fileId });
         const comment = (await member.post(`/posts/${post.id}/comments`, { body: `Comment q${vis}comment${label}` })).body;
         add({ name: `q${vis}comment${label}`, type: 'comment', id: comment.id });
       }
@@ -76,6 +93,9 @@ describe('search authorization matrix', () => {
     const direct = (await owner.post('/conversations', { kind: 'direct', userId: partner.id })).body;
     const dm = (await owner.post(`/conversations/${direct.id}/messages`, { body: 'Direct qdirectmsg', clientKey: clientKey() })).body;
     fixtures.push({ name: 'qdirectmsg', type: 'message', id: dm.id, token: 'qdirectmsg' });
+    const dmFile = await uploadFile(owner, 'qdirectfile');
+    await owner.post(`/conversations/${direct.id}/messages`, { body: 'Attached', clientKey: clientKey(), fileIds: [dmFile] });
+    fixtures.push({ name: 'qdirectfile', type: 'file', id: dmFile, token: 'qdirectfile' });
     group = (await owner.post('/conversations', { kind: 'group', userIds: [partner.id, groupie.id], name: 'Matrix group' })).body.id;
     const gm = (await owner.post(`/conversations/${group}/messages`, { body: 'Group qgroupmsg', clientKey: clientKey() })).body;
     fixtures.push({ name: 'qgroupmsg', type: 'message', id: gm.id, token: 'qgroupmsg' });
@@ -100,6 +120,12 @@ describe('search authorization matrix', () => {
       }
       if (f.type === 'page') return !!(await loadPageForRead(db, actor, f.id));
       if (f.type === 'question') return !!(await loadQuestionForRead(db, actor, f.id));
+      if (f.type === 'file') {
+        // Downloadable, and its post or message not moderation-hidden (hidden items leave every list).
+        const { file } = await loadFileForRead(db, actor, f.id);
+        const owner = await db.selectFrom(file.owner_type === 'post' ? 'posts' : 'messages').select('hidden_at').where('id', '=', file.owner_id!).executeTakeFirst();
+        return !owner?.hidden_at;
+      }
       const { message } = await loadMessageForRead(db, actor, f.id);
       return !message.deleted_at && !message.hidden_at;
     } catch {

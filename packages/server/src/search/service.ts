@@ -18,6 +18,7 @@ import { activePolicy } from '../compliance/active.js';
 import { highlightAll, snippet } from './snippet.js';
 import { didYouMean } from './didyoumean.js';
 import { words, type Lang } from './analysis.js';
+import { fileHitsById } from './file-hits.js';
 
 export interface SearchParams {
   q: string;
@@ -53,10 +54,9 @@ const and = (parts: RawBuilder<unknown>[]) => sql<SqlBool>`${sql.join(parts, sql
 const isoOrNull = (s: string | undefined) => (s ? new Date(s).toISOString() : undefined);
 
 /**
- * Where a result list continues. `position` counts results shown so far. For words matching more
- * than CANDIDATES documents, results come in two tiers: the newest CANDIDATES matches (ids >=
- * `bound`) ranked among themselves, then the older ones; `newer` is how many visible results the
- * first tier held, known once it is used up.
+ * Where a result list continues. `position` counts results shown so far. For frequent words,
+ * results come in two tiers: the newest matches (ids >= `bound`) ranked among themselves, then the
+ * older ones; `newer` is how many visible results the first tier held, known once it is used up.
  */
 export interface SearchCursor {
   position: number;
@@ -64,7 +64,7 @@ export interface SearchCursor {
   newer?: number;
 }
 
-/** Matches beyond this many are ranked in a second tier: ranking every match of a very frequent word costs linear time. */
+/** At most this many matches are ranked in the first tier: scoring costs time per match. */
 export const CANDIDATES = 5_000;
 
 export function encodeCursor(c: SearchCursor): string {
@@ -150,17 +150,18 @@ export class SearchService {
     };
   }
 
-  /** The lower id bound of the newest CANDIDATES matches, or undefined when fewer match. */
+  /** The lower id bound of the newest CANDIDATES matches; undefined when fewer match or the store cannot find it cheaply. */
   private async candidateBound(source: MatchSource): Promise<number | undefined> {
     const n = this.options.candidates ?? CANDIDATES;
-    if (n <= 0) return undefined;
+    if (n <= 0 || !source.nthNewest) return undefined;
     const { rows } = await source.nthNewest(n).execute(this.db);
     return rows[0]?.id;
   }
 
   /**
    * One page of hits in order: without a bound, all matches ranked; with one, the newer tier
-   * ranked first (the index narrows the scan to it), then the older tier.
+   * ranked first (the index narrows the scan to it), then the older tier. A first page the newer
+   * tier cannot fill is ranked over all matches instead, without tiers.
    */
   private async page(source: MatchSource, where: RawBuilder<SqlBool>, sort: SearchParams['sort'], at: SearchCursor, limit: number) {
     const order = sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
@@ -179,6 +180,8 @@ export class SearchService {
     if (at.newer !== undefined) return nextAt(await run(older, limit + 1, at.position - at.newer), { bound: at.bound, newer: at.newer });
     const newer = await run(and([where, sql`${source.docId} >= ${at.bound}`]), limit + 1, at.position);
     if (newer.length > limit) return nextAt(newer, { bound: at.bound });
+    // Not even one page readable among the newest matches: rank them all at once, as for rare words.
+    if (at.position === 0) return nextAt(await run(where, limit + 1, 0), {});
     // The newer tier ends on this page: the rest comes from the older one.
     const newerTotal = at.position + newer.length;
     const rest = await run(older, limit + 1 - newer.length, 0);
@@ -225,9 +228,10 @@ export class SearchService {
     if (!rows.length) return [];
     const userIds = rows.map((r) => (r.kind === 'person' ? r.item_id : r.author_id)).filter((id): id is number => id !== null);
     const spaceIds = [...new Set(rows.map((r) => r.space_id).filter((id): id is number => id !== null))];
-    const [users, spaces] = await Promise.all([
+    const [users, spaces, files] = await Promise.all([
       userSummariesById(this.db, userIds),
       spaceIds.length ? this.db.selectFrom('spaces').select(['id', 'slug', 'name', 'visibility']).where('id', 'in', spaceIds).execute() : [],
+      fileHitsById(this.db, rows.filter((r) => r.kind === 'file').map((r) => r.item_id)),
     ]);
     const spaceBy = new Map(spaces.map((s) => [s.id, s]));
     return rows.map((r) => {
@@ -247,6 +251,7 @@ export class SearchService {
         titleHtml: highlightAll(r.title, lang, parsed.highlight),
         snippetHtml: snippet(r.body, lang, parsed.highlight),
         createdAt: r.created_at,
+        ...(r.kind === 'file' ? { file: files.get(r.item_id) ?? null } : {}),
       };
     });
   }

@@ -25,8 +25,10 @@ export interface MatchSource {
   /**
    * The id of the n-th newest matching document (no permission filter, no ranking), or no row when
    * fewer match: the lower bound of a candidate set the index finds without scoring every match.
+   * Absent where finding it costs about as much as ranking every match (PostgreSQL: the GIN bitmap
+   * holds no ids, so every match's row is fetched either way).
    */
-  nthNewest(n: number): RawBuilder<{ id: number }>;
+  nthNewest?(n: number): RawBuilder<{ id: number }>;
 }
 
 export interface SearchStore {
@@ -164,8 +166,6 @@ export const postgresStore: SearchStore = {
       where: sql`d.tsv @@ ${query}`,
       score: sql<number>`ts_rank(d.tsv, ${query}, 1)`,
       docId: sql<number>`d.id`,
-      // The GIN bitmap finds the matches; only their ids are sorted, no tsvector is ranked.
-      nthNewest: (n) => sql<{ id: number }>`select id from search_docs where tsv @@ ${query} order by id desc limit 1 offset ${n - 1}`,
     };
   },
   matchNames(ws) {
@@ -178,7 +178,6 @@ export const postgresStore: SearchStore = {
       where,
       score: sql<number>`ts_rank(to_tsvector('simple', d.name_terms), ${query})`,
       docId: sql<number>`d.id`,
-      nthNewest: (n) => sql<{ id: number }>`select d.id from search_docs d where ${where} order by d.id desc limit 1 offset ${n - 1}`,
     };
   },
 };

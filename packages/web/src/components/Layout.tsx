@@ -6,12 +6,14 @@ import { get, post } from '../lib/api';
 import { clearSession, useMe, useSession } from '../lib/session';
 import type { Page, Space } from '../lib/types';
 import { useChatUnread } from '../lib/chat/queries';
+import { moduleOfPath, useModules } from '../lib/modules';
 import { Avatar } from './bits';
 import { PresenceDialog } from './chat/PresenceDialog';
 import { PresenceDot } from './chat/PresenceDot';
 import { QuickSwitcher } from './chat/QuickSwitcher';
 import { UnreadBadge } from './chat/UnreadBadge';
 import { Menu } from './Menu';
+import { ModuleOff } from './policy/ModuleOff';
 import { TopSearch } from './search/TopSearch';
 
 export function useUnreadCount(): number {
@@ -42,6 +44,10 @@ export function Layout() {
   const [statusOpen, setStatusOpen] = useState(false);
   const mySpaces = useMySpaces();
   const memberOf = mySpaces.data?.items.filter((s) => s.myState === 'member') ?? [];
+  // What the works agreement switches off is left out, and its pages say so instead of failing.
+  const modules = useModules();
+  const offModule = moduleOfPath(location.pathname);
+  const pageOff = offModule !== null && !modules.on(offModule) ? offModule : null;
 
   useEffect(() => setNavOpen(false), [location.pathname]);
   useEffect(() => {
@@ -64,7 +70,7 @@ export function Layout() {
     },
   });
 
-  const links: { to: string; label: string; icon: string; end?: boolean }[] = [
+  const allLinks: { to: string; label: string; icon: string; end?: boolean }[] = [
     { to: '/', label: t('nav.home'), icon: '⌂', end: true },
     { to: '/chat', label: t('nav.chat'), icon: '✉' },
     { to: '/spaces', label: t('nav.spaces'), icon: '◫', end: true },
@@ -75,6 +81,10 @@ export function Layout() {
     { to: '/notifications', label: t('nav.notifications'), icon: '◔' },
     { to: '/settings', label: t('nav.settings'), icon: '⚙' },
   ];
+  const links = allLinks.filter((l) => {
+    const m = moduleOfPath(l.to);
+    return m === null || modules.on(m);
+  });
   if (me.role === 'admin') links.push({ to: '/admin', label: t('nav.admin'), icon: '◆' });
 
   return (
@@ -128,16 +138,18 @@ export function Layout() {
                 <span className="muted small">{me.email}</span>
                 <PresenceDot userId={me.id} withText />
               </div>
-              <button
-                type="button"
-                onClick={() => {
-                  close();
-                  setStatusOpen(true);
-                }}
-                data-testid="set-status"
-              >
-                {t('presence.set')}
-              </button>
+              {modules.presence && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    close();
+                    setStatusOpen(true);
+                  }}
+                  data-testid="set-status"
+                >
+                  {t('presence.set')}
+                </button>
+              )}
               <Link to={`/people/${me.handle}`} onClick={close}>
                 {t('nav.profile')}
               </Link>
@@ -147,7 +159,7 @@ export function Layout() {
               <Link to="/transparency" onClick={close} data-testid="nav-transparency">
                 {t('nav.transparency')}
               </Link>
-              {(me.role === 'admin' || me.roles.includes('communications')) && (
+              {modules.on('analytics') && (me.role === 'admin' || me.roles.includes('communications')) && (
                 <Link to="/analytics" onClick={close} data-testid="nav-analytics">
                   {t('analytics.title')}
                 </Link>
@@ -223,8 +235,8 @@ export function Layout() {
             </>
           )}
         </nav>
-        <main id="main" tabIndex={-1} className={location.pathname.startsWith('/chat') ? 'main-chat' : undefined}>
-          <Outlet />
+        <main id="main" tabIndex={-1} className={location.pathname.startsWith('/chat') && !pageOff ? 'main-chat' : undefined}>
+          {pageOff ? <ModuleOff module={pageOff} version={modules.version} /> : <Outlet />}
         </main>
       </div>
       {statusOpen && <PresenceDialog open onClose={() => setStatusOpen(false)} />}

@@ -51,7 +51,7 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
     },
   });
   const edit = useMutation({
-    mutationFn: (body: string) => patch<Post>(`/posts/${post.id}`, { body }),
+    mutationFn: (input: { body: string; fileIds?: number[] }) => patch<Post>(`/posts/${post.id}`, input),
     onSuccess: (p) => {
       patchPost(p);
       void qc.invalidateQueries({ queryKey: ['post', post.id, 'revisions'] });
@@ -205,7 +205,8 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
           spaceId={post.space.id}
           pending={edit.isPending}
           error={edit.error}
-          onSave={(text) => edit.mutate(text)}
+          files={post.files}
+          onSave={(body, fileIds) => edit.mutate({ body, ...(fileIds ? { fileIds } : {}) })}
           onCancel={() => setEditing(false)}
           testId="post-edit-input"
         />
@@ -226,7 +227,8 @@ export function PostCard({ post, detail = false, showSpace = true }: { post: Pos
         </ul>
       )}
 
-      <AttachmentList files={post.files} />
+      {/* While editing, the form lists the files with their remove buttons. */}
+      {!editing && <AttachmentList files={post.files} />}
 
       <Reactions
         summary={post.reactions}

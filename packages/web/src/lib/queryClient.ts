@@ -1,17 +1,24 @@
 import { QueryCache, QueryClient, MutationCache, type InfiniteData, type Query } from '@tanstack/react-query';
 import { ApiError, get } from './api';
-import type { Comment, Page, Post, ReactionSummary, Space } from './types';
+import type { Comment, Page, Post, ReactionSummary, Space, SessionResponse } from './types';
 
-function onUnauthenticated(error: unknown) {
+function onApiError(error: unknown) {
   if (error instanceof ApiError && error.status === 401) {
     // The session ended (signed out elsewhere, deactivated, expired): show the sign-in screen.
     queryClient.setQueryData(['session'], null);
   }
+  if (error instanceof ApiError && error.code === 'module_disabled') {
+    // A newer works agreement switched the module off: fetch the session again so the navigation follows.
+    const policy = queryClient.getQueryData<SessionResponse | null>(['session'])?.policy;
+    const module = (error.details as { module?: string } | undefined)?.module;
+    const listed = module === 'presence' ? policy?.presence === 'on' : policy?.modules.some((m) => m === module);
+    if (listed) void queryClient.invalidateQueries({ queryKey: ['session'] });
+  }
 }
 
 export const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: onUnauthenticated }),
-  mutationCache: new MutationCache({ onError: onUnauthenticated }),
+  queryCache: new QueryCache({ onError: onApiError }),
+  mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
     queries: {
       staleTime: 30_000,

@@ -17,6 +17,8 @@ export const questionKeys = {
   /** Every list, company-wide and per space. */
   lists: ['questions'] as const,
   list: (spaceId: number | null, filter: QuestionListFilter) => ['questions', spaceId ?? 'all', filter] as const,
+  /** Every single question. */
+  details: ['question'] as const,
   detail: (id: number) => ['question', id] as const,
   similar: (q: string) => ['questions-similar', q] as const,
 };
@@ -37,8 +39,6 @@ export function useQuestion(id: number) {
     queryKey: questionKeys.detail(id),
     queryFn: ({ signal }) => get<QuestionDetail>(`/questions/${id}`, undefined, signal),
     enabled: Number.isInteger(id) && id > 0,
-    // Answers arrive without realtime events: coming back to the tab shows the latest ones.
-    refetchOnWindowFocus: true,
   });
 }
 

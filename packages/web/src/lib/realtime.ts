@@ -3,6 +3,7 @@ import type { ClientMessage, EventName, ServerMessage } from './types';
 import { applyChatEvent, applyTyping, chatCatchUp, chatResync } from './chat/events';
 import { setClientMessageSender } from './chat/typing';
 import { addNewPost, resetNewPosts } from './newPosts';
+import { applyKnowledgeEvent, purgeKnowledgeOf } from './knowledgeEvents';
 import { isSpaceQuery, refreshPost, removePost } from './queryClient';
 
 export type RealtimeStatus = 'connecting' | 'open' | 'closed';
@@ -200,6 +201,7 @@ export class RealtimeClient {
             q.queryKey[0] === 'post' && (q.state.data as { space?: { id: number } } | undefined)?.space?.id === spaceId,
         });
         resetNewPosts(`space:${spaceId}`);
+        purgeKnowledgeOf(qc, spaceId);
         void qc.invalidateQueries({ queryKey: ['feed'] });
         void qc.invalidateQueries({ queryKey: ['spaces'] });
         void qc.invalidateQueries({ queryKey: ['myspaces'] });
@@ -215,6 +217,7 @@ export class RealtimeClient {
         void qc.invalidateQueries({ queryKey: ['notifications'] });
         return;
       default:
+        if (applyKnowledgeEvent(qc, type, data)) return;
         applyChatEvent(qc, type, data, { meId: this.h.meId, onConversationRemoved: this.h.onConversationRemoved });
     }
   }

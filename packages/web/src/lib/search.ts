@@ -157,7 +157,7 @@ export function useSuggestions(q: string) {
   return { data: enabled ? res.data : undefined, error: enabled ? res.error : null, settled: enabled && !res.isPlaceholderData && !res.isFetching };
 }
 
-/** Where a hit leads: the item itself, or its place inside the post, question or conversation. */
+/** Where a hit leads: the item itself, or its place inside the post, question or conversation; for a file, where it lives. */
 export function hitHref(h: SearchHit): string | null {
   switch (h.type) {
     case 'post':
@@ -176,6 +176,30 @@ export function hitHref(h: SearchHit): string | null {
       return h.author ? `/people/${h.author.handle}` : null;
     case 'space':
       return h.space ? `/spaces/${h.space.slug}` : null;
+    case 'file':
+      return fileOwnerHref(h);
+  }
+}
+
+/** Where a file hit lives: the item it is attached to, or its folder in the space's files. */
+function fileOwnerHref(h: SearchHit): string | null {
+  const owner = h.file?.owner;
+  if (!owner) return null;
+  switch (owner.type) {
+    case 'space':
+      return h.space ? `/spaces/${h.space.slug}/files${h.file?.folderId ? `/${h.file.folderId}` : ''}` : null;
+    case 'post':
+      return `/posts/${owner.id}`;
+    case 'comment':
+      return owner.parentId ? `/posts/${owner.parentId}#comment-${owner.id}` : null;
+    case 'question':
+      return `/questions/${owner.id}`;
+    case 'answer':
+      return owner.parentId ? `/questions/${owner.parentId}#answer-${owner.id}` : null;
+    case 'page':
+      return `/pages/${owner.id}`;
+    case 'message':
+      return owner.parentId ? `/chat/${owner.parentId}?message=${owner.id}` : null;
   }
 }
 

@@ -41,7 +41,8 @@ export type SpaceCreate = z.input<typeof S.SpaceCreate>;
 export type SpaceUpdate = z.input<typeof S.SpaceUpdate>;
 export type ProfileUpdate = z.input<typeof S.ProfileUpdate>;
 export type Page<T> = { items: T[]; nextCursor: string | null };
-export type SessionResponse = { me: S.Me; csrfToken: string };
+/** `policy`: the modules the works agreement switches on (the navigation shows only those). */
+export type SessionResponse = { me: S.Me; csrfToken: string; policy: S.SessionPolicy };
 export type DemoAccount = { email: string; password: string; label: string };
 export type ReactionUser = { reaction: S.Reaction; user: S.UserSummary };
 

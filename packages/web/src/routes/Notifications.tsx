@@ -24,6 +24,8 @@ export function NotificationText({ n }: { n: Notification }) {
   const space = n.space?.name ?? '';
   const f = useFormat();
   const { data } = n;
+  // Its count is how many arrived while I was off, not how many people acted.
+  if (n.type === 'quiet_hours_summary') return <>{t('quietHours.summary', { count: typeof data.count === 'number' ? data.count : 0 })}</>;
   const approved = data.approved === true ? 'true' : data.approved === false ? 'false' : 'other';
   const values = {
     actor,

@@ -50,6 +50,12 @@ export function PolicyPage() {
               <a className="btn btn-small" href={`${API_BASE}/policy/annex.pdf?locale=${locale}`} download data-testid="annex-pdf">
                 {t('compliance.annexPdf')}
               </a>
+              <a className="btn btn-small" href={`${API_BASE}/policy/document.yaml?version=${active.data.version}`} download data-testid="policy-download-yaml">
+                {t('compliance.file.downloadYaml')}
+              </a>
+              <a className="btn btn-small" href={`${API_BASE}/policy/document.json?version=${active.data.version}`} download data-testid="policy-download-json">
+                {t('compliance.file.downloadJson')}
+              </a>
             </div>
           </section>
           <section className="card" aria-labelledby="policy-approval-title">

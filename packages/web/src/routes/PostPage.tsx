@@ -11,6 +11,9 @@ import { MentionTextarea } from '../components/MentionTextarea';
 import { PostCard } from '../components/PostCard';
 import { Reactions } from '../components/Reactions';
 import { SafeHtml } from '../components/SafeHtml';
+import { AttachmentList } from '../components/files/AttachmentList';
+import { AttachmentsField } from '../components/files/AttachmentsField';
+import { useAttachmentDraft } from '../lib/useAttachmentDraft';
 import { del, get, isApiError, patch, post as apiPost, put } from '../lib/api';
 import { patchComment, refreshPost } from '../lib/queryClient';
 import type { Comment, Post, ReactionSummary } from '../lib/types';
@@ -148,12 +151,17 @@ function CommentItem({
     onSuccess: (reactions) => patchComment(post.id, { ...comment, reactions }),
   });
   const edit = useMutation({
-    mutationFn: (body: string) => patch<Comment>(`/comments/${comment.id}`, { body }),
+    mutationFn: (input: { body: string; fileIds?: number[] }) => patch<Comment>(`/comments/${comment.id}`, input),
     onSuccess: (c) => {
       patchComment(post.id, c);
       setEditing(false);
     },
   });
+  const attachments = useAttachmentDraft(comment.files);
+  const stopEditing = () => {
+    attachments.reset(comment.files);
+    setEditing(false);
+  };
   const remove = useMutation({
     mutationFn: () => del<void>(`/comments/${comment.id}`),
     onSuccess: () => {
@@ -194,7 +202,7 @@ function CommentItem({
               <form
                 onSubmit={(e) => {
                   e.preventDefault();
-                  if (draft.trim()) edit.mutate(draft);
+                  if (draft.trim() && !attachments.busy) edit.mutate({ body: draft, ...(attachments.fileIds ? { fileIds: attachments.fileIds } : {}) });
                 }}
               >
                 <label htmlFor={`comment-edit-${comment.id}`} className="sr-only">
@@ -207,20 +215,24 @@ function CommentItem({
                   spaceId={post.space.id}
                   rows={2}
                   maxLength={LIMITS.commentBody}
-                  onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+                  onKeyDown={(e) => e.key === 'Escape' && stopEditing()}
                 />
+                <AttachmentsField draft={attachments} onRemoved={() => document.getElementById(`comment-edit-${comment.id}`)?.focus()} testId="comment-edit-files" />
                 <ErrorText error={edit.error} />
                 <div className="form-actions">
-                  <button type="button" className="btn btn-small" onClick={() => setEditing(false)}>
+                  <button type="button" className="btn btn-small" onClick={stopEditing}>
                     {t('common.cancel')}
                   </button>
-                  <button type="submit" className="btn btn-small btn-primary" disabled={edit.isPending}>
+                  <button type="submit" className="btn btn-small btn-primary" disabled={edit.isPending || attachments.busy}>
                     {t('common.save')}
                   </button>
                 </div>
               </form>
             ) : (
-              <SafeHtml html={comment.html} />
+              <>
+                <SafeHtml html={comment.html} />
+                <AttachmentList files={comment.files} />
+              </>
             )}
             <div className="comment-actions">
               <Reactions
@@ -240,6 +252,7 @@ function CommentItem({
                   className="link-btn small"
                   onClick={() => {
                     setDraft(comment.body);
+                    attachments.reset(comment.files);
                     setEditing(true);
                   }}
                 >

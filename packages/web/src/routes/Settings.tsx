@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText, Loading, PageHeader, Time, useTitle } from '../components/bits';
 import { ConfirmDialog } from '../components/Dialog';
+import { WorkingHoursCard } from '../components/quiet-hours/WorkingHoursCard';
 import { setLanguage } from '../i18n';
 import { del, get, patch, post, put } from '../lib/api';
 import { setMe, useMe } from '../lib/session';
@@ -37,6 +38,7 @@ export function SettingsPage() {
         <LanguageSettings />
         <ThemeSettings />
         <NotificationSettings />
+        <WorkingHoursCard />
         <TokenSettings />
         <PasswordSettings />
       </div>

@@ -23,6 +23,7 @@ import { RegistryNote } from '../components/closed/RegistryNote';
 import { ApiError, del, get, isApiError, patch, post } from '../lib/api';
 import { patchSpace, queryClient } from '../lib/queryClient';
 import { useMe } from '../lib/session';
+import { useModules } from '../lib/modules';
 import type { Page, Post, Space, SpaceMember, SpaceRole, SpaceVisibility, UserSummary } from '../lib/types';
 import { NotFoundPage } from './NotFound';
 
@@ -92,6 +93,7 @@ export function SpaceJoinButtons({ space, compact }: { space: Space; compact?: b
 export function SpacePage() {
   const { t } = useTranslation();
   const slug = useParams().slug ?? '';
+  const modules = useModules();
   const q = useQuery({ queryKey: ['space', 'by-slug', slug], queryFn: () => get<Space>(`/spaces/by-slug/${encodeURIComponent(slug)}`) });
   useTitle(q.data?.name);
   if (q.isPending) return <Loading />;
@@ -120,11 +122,11 @@ export function SpacePage() {
           <NavLink to={base} end>
             {t('spaces.tabPosts')}
           </NavLink>
-          {space.abilities.read && <NavLink to={`${base}/questions`}>{t('spaces.tabQuestions')}</NavLink>}
-          {space.abilities.read && <NavLink to={`${base}/wiki`}>{t('spaces.tabWiki')}</NavLink>}
-          {space.abilities.read && <NavLink to={`${base}/files`}>{t('spaces.tabFiles')}</NavLink>}
+          {space.abilities.read && modules.on('questions') && <NavLink to={`${base}/questions`}>{t('spaces.tabQuestions')}</NavLink>}
+          {space.abilities.read && modules.on('wiki') && <NavLink to={`${base}/wiki`}>{t('spaces.tabWiki')}</NavLink>}
+          {space.abilities.read && modules.on('files') && <NavLink to={`${base}/files`}>{t('spaces.tabFiles')}</NavLink>}
           <NavLink to={`${base}/about`}>{t('spaces.tabAbout')}</NavLink>
-          {space.abilities.manage && <NavLink to={`${base}/insights`}>{t('analytics.spaceTitle')}</NavLink>}
+          {space.abilities.manage && modules.on('analytics') && <NavLink to={`${base}/insights`}>{t('analytics.spaceTitle')}</NavLink>}
           {space.abilities.read && <NavLink to={`${base}/members`}>{t('spaces.tabMembers')}</NavLink>}
         </nav>
       </div>

@@ -7,9 +7,14 @@ import { upsertMessage } from '../../lib/chat/cache';
 import { sendMessage } from '../../lib/chat/outbox';
 import { announceTyping } from '../../lib/chat/typing';
 import type { Conversation, Message, MessageSummary } from '../../lib/types';
-import { imageFiles, useImageUploads } from '../../lib/useImageUploads';
+import { IMAGE_TYPES, useImageUploads } from '../../lib/useImageUploads';
+import { FILES_PER_ITEM, useFileUploads } from '../../lib/useFileUploads';
+import { useAttachmentDraft } from '../../lib/useAttachmentDraft';
 import { ErrorText } from '../bits';
 import { DraftImages, UploadProblems } from '../DraftImages';
+import { AttachmentsField } from '../files/AttachmentsField';
+import { FilePickButton } from '../files/FilePickButton';
+import { UploadList } from '../files/UploadList';
 import { MentionTextarea } from '../MentionTextarea';
 import { PlaceAudience } from '../labels/AudiencePreview';
 import { QuoteBlock } from './QuoteBlock';
@@ -57,7 +62,8 @@ const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
 /**
  * Enter sends, Shift+Enter breaks the line, Up in an empty box edits my last message, Escape cancels.
- * Images come by paste, the attach button or drag and drop; they upload at once and go with the next send.
+ * Images and files come by paste, the attach buttons or drag and drop; they upload at once and go
+ * with the next send. Editing a message edits its files too (its images stay as they are).
  */
 export function ChatComposer({ conversation, threadRootId, control, lastOwnMessage, label, onSent }: Props) {
   const { t } = useTranslation();
@@ -68,12 +74,16 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
   const [dropping, setDropping] = useState(false);
   const draft = useRef('');
   const uploads = useImageUploads(LIMITS.imagesPerPost);
+  const attachments = useFileUploads({ limit: FILES_PER_ITEM });
+  const editFiles = useAttachmentDraft();
   const { editing, quoting } = control;
 
   const save = useMutation({
-    mutationFn: (input: { id: number; body: string }) => patch<Message>(`/messages/${input.id}`, { body: input.body }),
+    mutationFn: ({ id: messageId, ...input }: { id: number; body: string; fileIds?: number[] }) => patch<Message>(`/messages/${messageId}`, input),
     onSuccess: (m) => {
       upsertMessage(m);
+      // The new uploads belong to the message now: off the list, not deleted.
+      editFiles.saved();
       control.cancelEdit();
     },
   });
@@ -82,6 +92,8 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
   const editingId = editing?.id ?? null;
   const wasEditing = useRef(false);
   useEffect(() => {
+    // Unsaved uploads of an edit that ends (or switches to another message) are deleted again.
+    editFiles.reset(editing?.files ?? []);
     if (editingId !== null && editing) {
       if (!wasEditing.current) draft.current = body;
       wasEditing.current = true;
@@ -97,28 +109,39 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
     if (control.focusTick > 0) ref.current?.focus();
   }, [control.focusTick]);
 
-  // Edits change the text only; the pending images wait, hidden, until the edit is done.
-  const canSend = editing ? !!body.trim() && !save.isPending : (!!body.trim() || uploads.images.length > 0) && !uploads.busy;
+  // Edits change the text and the files; the pending images and files wait, hidden, until the edit is done.
+  // A message may be images or files only, when sending and when editing (the server checks the same).
+  const editKeepsSomething = !!editing && (editFiles.count > 0 || editing.images.length > 0 || editing.shared !== null);
+  const canSend = editing
+    ? (!!body.trim() || editKeepsSomething) && !save.isPending && !editFiles.busy
+    : (!!body.trim() || uploads.images.length > 0 || attachments.uploaded.length > 0) && !uploads.busy && !attachments.busy;
 
   const submit = () => {
     const text = body.trim();
     if (editing) {
-      if (!text) return;
-      if (text !== editing.body) save.mutate({ id: editing.id, body: text });
+      if (!canSend) return;
+      if (text !== editing.body || editFiles.fileIds) save.mutate({ id: editing.id, body: text, ...(editFiles.fileIds ? { fileIds: editFiles.fileIds } : {}) });
       else control.cancelEdit();
       return;
     }
-    // Not while uploading: an image still on its way would silently miss this message.
+    // Not while uploading: an image or file still on its way would silently miss this message.
     if (!canSend) return;
-    sendMessage({ conversationId: conversation.id, body: text, threadRootId, quote: quoting ? summaryOf(quoting) : null, images: uploads.images });
+    sendMessage({ conversationId: conversation.id, body: text, threadRootId, quote: quoting ? summaryOf(quoting) : null, images: uploads.images, files: attachments.uploaded });
     setBody('');
     uploads.clear();
+    attachments.clear();
     control.cancelQuote();
     onSent?.();
   };
 
+  /** Pictures become the message's images while there is room; any other file is attached. While editing, all are attached. */
   const attach = (files: File[]) => {
-    uploads.add(files);
+    if (editing) editFiles.add(files);
+    else {
+      const pictures = uploads.full ? [] : files.filter((f) => IMAGE_TYPES.includes(f.type));
+      uploads.add(pictures);
+      attachments.add(files.filter((f) => !pictures.includes(f)));
+    }
     ref.current?.focus();
   };
 
@@ -134,15 +157,14 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
         submit();
       }}
       onPaste={(e) => {
-        if (editing) return;
-        const files = imageFiles(e.clipboardData.files);
+        const files = Array.from(e.clipboardData.files);
         // Copied cells or rich text often come with a picture of themselves: text wins then.
         if (files.length === 0 || e.clipboardData.getData('text/plain')) return;
         e.preventDefault();
         attach(files);
       }}
       onDragEnter={(e) => {
-        if (hasFiles(e) && !editing) setDropping(true);
+        if (hasFiles(e)) setDropping(true);
       }}
       onDragOver={(e) => {
         // Without this the browser would open a dropped file in place of Foyer.
@@ -155,12 +177,12 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
         if (!hasFiles(e)) return;
         e.preventDefault();
         setDropping(false);
-        if (!editing) attach(Array.from(e.dataTransfer.files));
+        attach(Array.from(e.dataTransfer.files));
       }}
     >
       {dropping && (
         <div className="drop-hint" aria-hidden="true">
-          {t('chat.dropImages')}
+          {t('files.composer.drop')}
         </div>
       )}
       {conversation.kind === 'channel' && threadRootId === null && !editing && <PlaceAudience path={`/conversations/${conversation.id}/audience`} />}
@@ -181,6 +203,8 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
         </div>
       )}
       {!editing && <DraftImages uploads={uploads} onRemoved={() => ref.current?.focus()} />}
+      {!editing && <UploadList uploads={attachments} label={t('files.composer.attached')} onRemoved={() => ref.current?.focus()} />}
+      {editing && <AttachmentsField draft={editFiles} onRemoved={() => ref.current?.focus()} testId={threadRootId ? 'thread-edit-files' : 'chat-edit-files'} />}
       <div className="chat-composer-row">
         {!editing && (
           <>
@@ -212,6 +236,12 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
                 e.target.value = '';
               }}
             />
+            <FilePickButton className="icon-btn attach-btn" onFiles={attach} disabled={attachments.full} testId={threadRootId ? 'thread-attach-files' : 'chat-attach-files'}>
+              <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M21.44 11.05l-9.19 9.19a6 6 0 0 1-8.49-8.49l9.19-9.19a4 4 0 0 1 5.66 5.66l-9.2 9.19a2 2 0 0 1-2.83-2.83l8.49-8.48" />
+              </svg>
+              <span className="sr-only">{t('files.composer.attach')}</span>
+            </FilePickButton>
           </>
         )}
         <label htmlFor={`${id}-body`} className="sr-only">
@@ -241,7 +271,7 @@ export function ChatComposer({ conversation, threadRootId, control, lastOwnMessa
               e.stopPropagation();
               if (editing) control.cancelEdit();
               else control.cancelQuote();
-            } else if (e.key === 'ArrowUp' && !body && !editing && !uploads.busy && uploads.images.length === 0) {
+            } else if (e.key === 'ArrowUp' && !body && !editing && !uploads.busy && uploads.images.length === 0 && attachments.entries.length === 0) {
               const last = lastOwnMessage();
               if (last) {
                 e.preventDefault();

@@ -3,6 +3,7 @@ import { discardMessage, retryMessage, type PendingMessage } from '../../lib/cha
 import { useMe } from '../../lib/session';
 import { Avatar, errorMessage } from '../bits';
 import { MessageImages } from './MessageImages';
+import { AttachmentList } from '../files/AttachmentList';
 import { QuoteBlock } from './QuoteBlock';
 
 /** My message before the server confirmed it: "sending", or "not sent" with retry. */
@@ -23,6 +24,7 @@ export function PendingItem({ pending }: { pending: PendingMessage }) {
         {pending.quote && <QuoteBlock quote={pending.quote} />}
         {pending.body && <p className="msg-body pre-line">{pending.body}</p>}
         <MessageImages images={pending.images} />
+        <AttachmentList files={pending.files} />
         {failed && (
           <div className="row wrap">
             <p className="error small" role="alert">

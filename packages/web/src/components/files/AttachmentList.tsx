@@ -6,8 +6,9 @@ import { FileIcon } from './FileIcon';
 /**
  * The files attached to an item, compact: picture or icon, name, size. The name downloads the
  * file (the server sends it as an attachment); only an image's thumbnail opens it in the browser.
+ * While the item is edited, `onRemove` gives each file a button that takes it off.
  */
-export function AttachmentList({ files }: { files: FileRef[] | undefined }) {
+export function AttachmentList({ files, onRemove }: { files: FileRef[] | undefined; onRemove?: (file: FileRef) => void }) {
   const { t, i18n } = useTranslation();
   if (!files || files.length === 0) return null;
   return (
@@ -28,6 +29,11 @@ export function AttachmentList({ files }: { files: FileRef[] | undefined }) {
             </a>
             <span className="muted small">{formatBytes(f.size, i18n.language)}</span>
           </span>
+          {onRemove && (
+            <button type="button" className="icon-btn" onClick={() => onRemove(f)} aria-label={t('files.composer.detach', { name: f.name })} data-testid="attachment-remove">
+              <span aria-hidden="true">✕</span>
+            </button>
+          )}
         </li>
       ))}
     </ul>

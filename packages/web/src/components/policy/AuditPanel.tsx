@@ -31,6 +31,11 @@ export function AuditPanel() {
             {r.ok && <code className="audit-hash">{r.lastHash}</code>}
           </p>
         )}
+        {r && r.prunedThrough > 0 && (
+          <p className="hint" data-testid="audit-pruned">
+            {t('compliance.audit.pruned', { seq: r.prunedThrough })}
+          </p>
+        )}
       </div>
       <h3>{t('compliance.audit.recent')}</h3>
       {entries.isPending ? (

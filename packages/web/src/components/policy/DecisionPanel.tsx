@@ -14,9 +14,11 @@ export function DecisionPanel({ version }: { version: PolicyVersion }) {
   const [reason, setReason] = useState('');
   const decide = useMutation({
     mutationFn: (verb: 'approve' | 'reject') => post<PolicyVersion>(`/policy/versions/${version.id}/${verb}`, { reason }),
-    onSuccess: () => {
+    onSuccess: (v) => {
       setReason('');
       void qc.invalidateQueries({ queryKey: ['policy'] });
+      // A version now in force may switch modules on or off: the navigation follows the session.
+      if (v.status === 'active') void qc.invalidateQueries({ queryKey: ['session'] });
     },
   });
   const roles = version.awaiting.map((r) => t(`compliance.roles.${r}`)).join(', ');

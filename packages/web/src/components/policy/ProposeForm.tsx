@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, post } from '../../lib/api';
 import { ErrorText } from '../bits';
+import { PolicyFileUpload } from './PolicyFileUpload';
 
 type Retention = PolicyDocument['retention'];
 
@@ -117,6 +118,20 @@ export function ProposeForm({ active }: { active: PolicyDocument }) {
             ))}
           </div>
         </fieldset>
+        <fieldset aria-describedby={`${id}-erasure-hint`}>
+          <legend>{t('compliance.propose.erasure')}</legend>
+          <p id={`${id}-erasure-hint`} className="hint">
+            {t('compliance.propose.erasureHint')}
+          </p>
+          <div className="radio-row">
+            {(['remove', 'pseudonymise'] as const).map((mode) => (
+              <label key={mode} className="radio-pill">
+                <input type="radio" name={`${id}-erasure`} checked={doc.erasure.mode === mode} onChange={() => set((d) => (d.erasure = { mode }))} data-testid={`policy-erasure-${mode}`} />
+                {t(`compliance.erasure.${mode}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="field">
           <label htmlFor={`${id}-note`}>{t('compliance.propose.note')}</label>
           <textarea id={`${id}-note`} rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} data-testid="policy-note" />
@@ -142,6 +157,7 @@ export function ProposeForm({ active }: { active: PolicyDocument }) {
           </button>
         </div>
       </form>
+      <PolicyFileUpload note={note} />
     </section>
   );
 }

@@ -30,7 +30,11 @@ export function AnswerCard({ question, answer: a, onAnnounce }: { question: Ques
     refocusBest.current = true;
     onAnnounce(answerId === null ? t('questions.unmarkedBest') : t('questions.markedBest'));
   });
-  const edit = useQuestionWrite(question.id, (body: string) => patch<QuestionDetail>(`/answers/${a.id}`, { body }), () => setEditing(false));
+  const edit = useQuestionWrite(
+    question.id,
+    (input: { body: string; fileIds?: number[] }) => patch<QuestionDetail>(`/answers/${a.id}`, input),
+    () => setEditing(false),
+  );
   const remove = useQuestionWrite(question.id, () => del<void>(`/answers/${a.id}`), () => {
     setConfirmDelete(false);
     onAnnounce(t('questions.answerDeleted'));
@@ -76,7 +80,8 @@ export function AnswerCard({ question, answer: a, onAnnounce }: { question: Ques
             spaceId={question.space.id}
             pending={edit.isPending}
             error={edit.error}
-            onSave={(text) => edit.mutate(text)}
+            files={a.files}
+            onSave={(body, fileIds) => edit.mutate({ body, ...(fileIds ? { fileIds } : {}) })}
             onCancel={() => setEditing(false)}
             testId="answer-edit-input"
           />

@@ -16,6 +16,9 @@ import { SafeHtml } from '../SafeHtml';
 import { SolvedBadge, TagList } from './bits';
 import { TagsField } from './TagsField';
 import { AttachmentList } from '../files/AttachmentList';
+import { AttachmentsField } from '../files/AttachmentsField';
+import { useFileDrop } from '../files/useFileDrop';
+import { useAttachmentDraft } from '../../lib/useAttachmentDraft';
 
 /** The question itself: title, asker, space, label, tags and text; edit and delete for those allowed. */
 export function QuestionView({ question: q }: { question: QuestionDetail }) {
@@ -103,17 +106,24 @@ function QuestionEditForm({ question: q, onDone }: { question: QuestionDetail; o
   const [tagText, setTagText] = useState(q.tags.join(' '));
   const { tags, invalid } = parseTags(tagText);
   const ok = title.trim().length >= TITLE_MIN && invalid.length === 0 && tags.length <= MAX_TAGS;
-  const save = useQuestionWrite(q.id, (input: { title: string; body: string; tags: string[] }) => patch<QuestionDetail>(`/questions/${q.id}`, input), onDone);
+  const attachments = useAttachmentDraft(q.files);
+  const drop = useFileDrop(attachments.add);
+  const save = useQuestionWrite(q.id, (input: { title: string; body: string; tags: string[]; fileIds?: number[] }) => patch<QuestionDetail>(`/questions/${q.id}`, input), onDone);
+  const cancel = () => {
+    attachments.reset(q.files);
+    onDone();
+  };
   return (
     <form
-      className="form question-edit"
+      className={drop.dragging ? 'form question-edit dragging' : 'form question-edit'}
       aria-label={t('questions.editQuestion')}
+      {...drop.handlers}
       onSubmit={(e) => {
         e.preventDefault();
-        if (ok) save.mutate({ title: title.trim(), body, tags });
+        if (ok && !attachments.busy) save.mutate({ title: title.trim(), body, tags, ...(attachments.fileIds ? { fileIds: attachments.fileIds } : {}) });
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onDone();
+        if (e.key === 'Escape') cancel();
       }}
     >
       <div className="field">
@@ -125,12 +135,13 @@ function QuestionEditForm({ question: q, onDone }: { question: QuestionDetail; o
         <MentionTextarea id={`${id}-body`} value={body} onValueChange={setBody} spaceId={q.space.id} rows={5} maxLength={LIMITS.postBody} />
       </div>
       <TagsField value={tagText} onChange={setTagText} tags={tags} invalid={invalid} />
+      <AttachmentsField draft={attachments} onRemoved={() => document.getElementById(`${id}-body`)?.focus()} testId="question-edit-files" />
       <ErrorText error={save.error} />
       <div className="form-actions">
-        <button type="button" className="btn" onClick={onDone}>
+        <button type="button" className="btn" onClick={cancel}>
           {t('common.cancel')}
         </button>
-        <button type="submit" className="btn btn-primary" disabled={!ok || save.isPending}>
+        <button type="submit" className="btn btn-primary" disabled={!ok || save.isPending || attachments.busy}>
           {t('common.save')}
         </button>
       </div>

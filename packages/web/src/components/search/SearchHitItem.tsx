@@ -5,10 +5,12 @@ import type { SearchHit } from '../../lib/types';
 import { Avatar, Time, VisibilityBadge } from '../bits';
 import { LabelBadge } from '../labels/LabelBadge';
 import { Highlighted } from './Highlighted';
+import { FileHitItem } from './FileHitItem';
 
 /** One hit: its highlighted title linking to the item, a highlighted snippet, and where and by whom. */
 export function SearchHitItem({ hit, showType }: { hit: SearchHit; showType: boolean }) {
   const { t } = useTranslation();
+  if (hit.type === 'file') return <FileHitItem hit={hit} showType={showType} />;
   const href = hitHref(hit);
   // Posts, comments, answers and messages have no title of their own: name them by kind and author.
   const title = hit.titleHtml ? <Highlighted html={hit.titleHtml} /> : t(`search.untitled.${hit.type}`, { name: hit.author?.name ?? t('search.someone') });

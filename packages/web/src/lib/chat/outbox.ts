@@ -6,7 +6,7 @@
 import { ApiError, post } from '../api';
 import { queryClient } from '../queryClient';
 import { createSignal, useSignal } from '../signal';
-import type { Message, MessageSummary, PostImage } from '../types';
+import type { FileRef, Message, MessageSummary, PostImage } from '../types';
 import { upsertMessage } from './cache';
 import { chatKeys } from './keys';
 
@@ -18,6 +18,8 @@ export interface PendingMessage {
   body: string;
   /** Uploaded before sending; the ids go with every attempt, the rest shows the placeholder's thumbnails. */
   images: PostImage[];
+  /** Attached files, uploaded before sending (POST /files); the ids go with every attempt. */
+  files: FileRef[];
   createdAt: string;
   state: 'sending' | 'failed';
   error: unknown;
@@ -74,6 +76,7 @@ async function deliver(key: string): Promise<void> {
         ...(p.threadRootId !== null ? { threadRootId: p.threadRootId } : {}),
         ...(p.quote ? { quoteId: p.quote.id } : {}),
         ...(p.images.length > 0 ? { imageIds: p.images.map((i) => i.id) } : {}),
+        ...(p.files.length > 0 ? { fileIds: p.files.map((f) => f.id) } : {}),
       });
       upsertMessage(m);
       set(null, key);
@@ -91,7 +94,7 @@ async function deliver(key: string): Promise<void> {
   }
 }
 
-export function sendMessage(input: { conversationId: number; body: string; threadRootId: number | null; quote: MessageSummary | null; images: PostImage[] }): void {
+export function sendMessage(input: { conversationId: number; body: string; threadRootId: number | null; quote: MessageSummary | null; images: PostImage[]; files: FileRef[] }): void {
   const key = newClientKey();
   set({ ...input, clientKey: key, createdAt: new Date().toISOString(), state: 'sending', error: null }, key);
   void deliver(key);

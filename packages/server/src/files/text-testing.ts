@@ -1,0 +1,68 @@
+/** Small office documents and PDFs with known text, built in memory for extraction and search tests. */
+import zlib from 'node:zlib';
+import { buildZip, minimalDocx, type ZipSource } from './testing.js';
+
+const xml = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${s}`);
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A Word document with one paragraph per entry; each paragraph's runs are given as a list. */
+export function docxWith(paragraphs: string[][], extraBody = ''): Buffer {
+  const body = paragraphs.map((runs) => `<w:p><w:pPr/>${runs.map((r) => `<w:r><w:t xml:space="preserve">${esc(r)}</w:t></w:r>`).join('')}</w:p>`).join('');
+  return minimalDocx(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}${extraBody}</w:body></w:document>`);
+}
+
+export function xlsxWith(strings: string[]): Buffer {
+  return buildZip([
+    { name: '[Content_Types].xml', data: xml('<Types/>'), deflate: true },
+    { name: 'xl/workbook.xml', data: xml('<workbook/>'), deflate: true },
+    { name: 'xl/sharedStrings.xml', data: xml(`<sst count="${strings.length}">${strings.map((s) => `<si><t>${esc(s)}</t></si>`).join('')}</sst>`), deflate: true },
+  ]);
+}
+
+/** Slides given as [number, text]; stored in the given order (the zip's order is not the reading order). */
+export function pptxWith(slides: [number, string][]): Buffer {
+  return buildZip([
+    { name: '[Content_Types].xml', data: xml('<Types/>'), deflate: true },
+    { name: 'ppt/presentation.xml', data: xml('<p:presentation/>'), deflate: true },
+    ...slides.map(([n, text]): ZipSource => ({ name: `ppt/slides/slide${n}.xml`, data: xml(`<p:sld><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>${esc(text)}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>`), deflate: true })),
+  ]);
+}
+
+export function odtWith(bodyXml: string): Buffer {
+  return buildZip([
+    { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.text') },
+    {
+      name: 'content.xml',
+      data: xml(`<office:document-content><office:automatic-styles><style:style style:name="P1"/></office:automatic-styles><office:body><office:text>${bodyXml}</office:text></office:body></office:document-content>`),
+      deflate: true,
+    },
+  ]);
+}
+
+export interface PdfStream {
+  dict?: string;
+  data: Buffer;
+  /** FlateDecode-compress the data (default true). */
+  flate?: boolean;
+}
+
+/** A small PDF whose objects are the given streams (content streams of one page each, or anything else). */
+export function pdfWith(streams: PdfStream[], trailerExtra = ''): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const kids = streams.map((_, i) => `${3 + i * 2} 0 R`).join(' ');
+  parts.push(Buffer.from(`1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [${kids}] /Count ${streams.length} >>\nendobj\n`, 'latin1'));
+  streams.forEach((s, i) => {
+    const page = 3 + i * 2;
+    const data = s.flate === false ? s.data : zlib.deflateSync(s.data);
+    const dict = `${s.dict ?? ''}${s.flate === false ? '' : ' /Filter /FlateDecode'} /Length ${data.length}`;
+    parts.push(Buffer.from(`${page} 0 obj\n<< /Type /Page /Parent 2 0 R /Contents ${page + 1} 0 R >>\nendobj\n${page + 1} 0 obj\n<<${dict} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  });
+  parts.push(Buffer.from(`trailer\n<< /Root 1 0 R${trailerExtra} >>\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** A page content stream showing lines of WinAnsi text with Tj. */
+export function pdfTextPage(lines: string[]): Buffer {
+  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  return Buffer.from(`BT /F1 12 Tf 72 720 Td ${lines.map((l) => `(${esc(l)}) Tj 0 -14 Td`).join(' ')} ET`, 'latin1');
+}
