@@ -144,8 +144,8 @@ export function describePolicy(doc: PolicyDocument, locale: Locale, holders: Par
             ? 'Wird ein Konto gelöscht, löscht Foyer auch alles, was die Person an gemeinsamen Orten geschrieben oder hochgeladen hat.'
             : 'When an account is erased, Foyer also deletes everything the person wrote or uploaded in shared places.'
           : de
-            ? 'Wird ein Konto gelöscht, bleibt, was die Person geschrieben oder hochgeladen hat, erhalten und erscheint unter dem Namen „Former employee“ (ehemals beschäftigt); ihr Name und ihre übrigen persönlichen Daten werden gelöscht.'
-            : 'When an account is erased, what the person wrote or uploaded is kept and shown under the name “Former employee”; their name and other personal data are deleted.',
+            ? 'Wird ein Konto gelöscht, bleibt, was die Person an gemeinsamen Orten geschrieben oder hochgeladen hat, erhalten und erscheint unter dem Namen „Former employee“ (ehemals beschäftigt); ihre Nachrichten in Direktnachrichten, ihr Name und ihre übrigen persönlichen Daten werden gelöscht.'
+            : 'When an account is erased, what the person wrote or uploaded in shared places is kept and shown under the name “Former employee”; their direct messages, their name and other personal data are deleted.',
         de
           ? 'In beiden Fällen werden Profil, Einstellungen, Sitzungen, Mitgliedschaften, Reaktionen und Benachrichtigungen der Person gelöscht.'
           : 'Either way, the person’s profile, settings, sessions, memberships, reactions and notifications are deleted.',

@@ -218,6 +218,12 @@ describe('account erasure', () => {
     await fay.post(`/spaces/${space.id}/join`);
     const post = (await fay.post('/posts', { spaceId: space.id, body: 'Knowledge worth keeping' })).body;
     await fay.put('/me/notification-prefs', { reaction: false }).catch(() => undefined);
+    // A direct conversation is not a shared place: her side goes; a group conversation is one.
+    const direct = (await fay.post('/conversations', { kind: 'direct', userId: olga.id })).body;
+    await fay.post(`/conversations/${direct.id}/messages`, { body: 'private note from fay', clientKey: 'fay-direct-1' });
+    await olga.post(`/conversations/${direct.id}/messages`, { body: 'olga answers fay', clientKey: 'olga-direct-1' });
+    const group = (await fay.post('/conversations', { kind: 'group', userIds: [olga.id], name: 'Fay and Olga' })).body;
+    await fay.post(`/conversations/${group.id}/messages`, { body: 'group knowledge from fay', clientKey: 'fay-group-1' });
     // The person asks themselves; a crash right after the request leaves the job pending.
     const db = t.foyer.svc.db;
     await db.insertInto('erasures').values({ user_id: fay.id, requested_by: fay.id, mode: 'pseudonymise', status: 'pending', created_at: new Date().toISOString() }).execute();
@@ -225,7 +231,11 @@ describe('account erasure', () => {
     const kept = (await olga.get(`/posts/${post.id}`)).body;
     expect(kept.body).toBe('Knowledge worth keeping');
     expect(kept.author.name).toBe('Former employee');
-    expect(await tracesOf(['fay@example.com'])).toEqual([]);
+    const bodies = async (id: number) => ((await olga.get(`/conversations/${id}/messages`)).body.items as { body: string }[]).map((m) => m.body);
+    expect(await bodies(direct.id)).not.toContain('private note from fay');
+    expect(await bodies(direct.id)).toContain('olga answers fay');
+    expect(await bodies(group.id)).toContain('group knowledge from fay');
+    expect(await tracesOf(['fay@example.com', 'private note from fay'])).toEqual([]);
     expect((await fay.post('/me/erase', { confirm: 'fay' })).status).toBe(401);
   });
 

@@ -5,8 +5,10 @@
  * follow through the search queue triggers; the audit log keeps the bare fact and counts.
  *
  * Modes (the works agreement's `erasure.mode`): `remove` deletes the person's content everywhere; `pseudonymise`
- * keeps what they wrote in shared places under "Former employee". Personal data (profile,
- * settings, sessions, follows, bookmarks, notifications, memberships) goes in both.
+ * keeps what they wrote in shared places under "Former employee". Direct (one-to-one) messages
+ * are not a shared place: what the person wrote there goes in both modes, the other side's
+ * messages stay. Personal data (profile, settings, sessions, follows, bookmarks, notifications,
+ * memberships) goes in both.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -16,7 +18,7 @@ import { write } from '../services.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { endSessions } from '../commands/accounts.js';
-import { finishRemoval, removeFileVersions, removeFiles, removeItems, removePageRevisions } from './removal.js';
+import { dropItemImages, finishRemoval, removeFileVersions, removeFiles, removeItems, removePageRevisions } from './removal.js';
 import { dropOriginal } from '../files/reencode.js';
 import { appendAudit } from '../compliance/audit.js';
 import { activeHold } from './holds.js';
@@ -83,9 +85,11 @@ export async function runErasure(svc: Services, userId: number): Promise<Counts>
     }
   }
 
+  const storageKeys: string[] = [];
   const counts = await write(svc, async (trx) => {
     const c: Counts = {};
     if (remove) Object.assign(c, await removeContent(trx, userId));
+    else Object.assign(c, await removeDirectMessages(trx, userId, storageKeys));
     Object.assign(c, await removePersonalData(trx, userId));
     await scrubProfile(trx, userId);
     await trx.updateTable('erasures').set({ status: 'done', counts: JSON.stringify(c), finished_at: nowIso() }).where('user_id', '=', userId).execute();
@@ -94,7 +98,7 @@ export async function runErasure(svc: Services, userId: number): Promise<Counts>
     return c;
   });
   // Stored objects of files marked deleted above, the search index and the write-ahead log.
-  await finishRemoval(svc);
+  await finishRemoval(svc, storageKeys);
   return counts;
 }
 
@@ -119,6 +123,23 @@ async function removeContent(trx: Kysely<DB>, userId: number): Promise<Counts> {
   const images = await trx.deleteFrom('images').where('uploader_id', '=', userId).executeTakeFirst();
 
   return { posts, comments, messages, questions, answers, answerComments, pages: pagesTouched.length, images: Number(images.numDeletedRows) };
+}
+
+/**
+ * Pseudonymising keeps shared content; one-to-one conversations are not shared places, so the
+ * person's messages there go with their images and files (image objects after the commit).
+ */
+async function removeDirectMessages(trx: Kysely<DB>, userId: number, storageKeys: string[]): Promise<Counts> {
+  const direct = await ids(
+    trx
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select('messages.id as id')
+      .where('messages.author_id', '=', userId)
+      .where('conversations.kind', '=', 'direct'),
+  );
+  storageKeys.push(...(await dropItemImages(trx, 'messages', direct)));
+  return { directMessages: await removeItems(trx, 'messages', direct) };
 }
 
 /** What is about the person rather than shared content: gone in every mode. */
