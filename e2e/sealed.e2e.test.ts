@@ -12,6 +12,7 @@ describe('sealed access', () => {
   let app: App;
   let admin: HttpSession, admin2: HttpSession, council: HttpSession, emma: HttpSession, finn: HttpSession;
   let conversation: number;
+  let emmaId: number;
   const browser = browserPerFile(() => app);
 
   beforeAll(async () => {
@@ -22,6 +23,7 @@ describe('sealed access', () => {
     emma = await signUp(app, 'emma', 'Emma Employee');
     finn = await signUp(app, 'finn', 'Finn Colleague');
     const id = async (s: HttpSession) => (await s.call('GET', '/me')).body.id as number;
+    emmaId = await id(emma);
     expect((await admin.call('PATCH', `/admin/people/${await id(admin2)}`, { role: 'admin' })).status).toBe(200);
     expect((await admin.call('PUT', `/admin/people/${await id(council)}/roles/governance`)).status).toBe(200);
     conversation = (await emma.call('POST', '/conversations', { kind: 'direct', userId: await id(finn) })).body.id;
@@ -36,7 +38,16 @@ describe('sealed access', () => {
   it('asks, approves twice, reads only the scope, and tells the employee', async () => {
     const page = await browser.open(admin, '/sealed');
     await page.getByRole('heading', { name: 'Sealed access', level: 1 }).waitFor();
+    // A person is found by name; the picker fills in the id the request carries.
+    await page.getByTestId('sealed-scope-type').selectOption('person');
+    await page.getByTestId('people-picker-input').fill('Emma');
+    await page.getByTestId('pick-emma').click();
+    expect(await page.getByTestId('sealed-scope-id').inputValue()).toBe(String(emmaId));
+    await page.getByTestId('sealed-picked').waitFor();
+    await screenshot(page, 'sealed-form-person');
+    // The complaint names a conversation: nobody outside it can find it, so its id is typed.
     await page.getByTestId('sealed-scope-type').selectOption('conversation');
+    expect(await page.getByTestId('sealed-scope-id').inputValue()).toBe('');
     await page.getByTestId('sealed-scope-id').fill(String(conversation));
     await page.getByTestId('sealed-from').fill('2020-01-01T00:00');
     await page.getByTestId('sealed-to').fill('2099-01-01T00:00');

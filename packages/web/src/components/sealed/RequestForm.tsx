@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { post } from '../../lib/api';
 import { ErrorText } from '../bits';
+import { ScopePicker } from './ScopePicker';
 
 const toIso = (local: string) => (local ? new Date(local).toISOString() : '');
 
@@ -14,6 +15,7 @@ export function RequestForm() {
   const qc = useQueryClient();
   const [scopeType, setScopeType] = useState<SealedScope>('conversation');
   const [scopeId, setScopeId] = useState('');
+  const [pickedName, setPickedName] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
@@ -41,7 +43,16 @@ export function RequestForm() {
         <div className="form-grid">
           <div className="field">
             <label htmlFor={`${id}-scope`}>{t('sealed.form.scopeType')}</label>
-            <select id={`${id}-scope`} value={scopeType} onChange={(e) => setScopeType(e.target.value as SealedScope)} data-testid="sealed-scope-type">
+            <select
+              id={`${id}-scope`}
+              value={scopeType}
+              onChange={(e) => {
+                setScopeType(e.target.value as SealedScope);
+                setScopeId('');
+                setPickedName('');
+              }}
+              data-testid="sealed-scope-type"
+            >
               {SEALED_SCOPES.map((s) => (
                 <option key={s} value={s}>
                   {t(`sealed.scope.${s}`)}
@@ -49,9 +60,40 @@ export function RequestForm() {
               ))}
             </select>
           </div>
+          <div className="field sealed-scope-pick">
+            <ScopePicker
+              key={scopeType}
+              scopeType={scopeType}
+              onPick={(picked, name) => {
+                setScopeId(String(picked));
+                setPickedName(name);
+              }}
+              onClear={() => {
+                setScopeId('');
+                setPickedName('');
+              }}
+            />
+          </div>
           <div className="field">
-            <label htmlFor={`${id}-scope-id`}>{t(`sealed.form.scopeId.${scopeType}`)}</label>
-            <input id={`${id}-scope-id`} inputMode="numeric" pattern="[0-9]+" required value={scopeId} onChange={(e) => setScopeId(e.target.value)} data-testid="sealed-scope-id" />
+            <label htmlFor={`${id}-scope-id`}>{t(`sealed.form.scopeIdOr.${scopeType}`)}</label>
+            <input
+              id={`${id}-scope-id`}
+              inputMode="numeric"
+              pattern="[0-9]+"
+              required
+              value={scopeId}
+              onChange={(e) => {
+                setScopeId(e.target.value);
+                setPickedName('');
+              }}
+              aria-describedby={pickedName ? `${id}-picked` : undefined}
+              data-testid="sealed-scope-id"
+            />
+            {pickedName && (
+              <span id={`${id}-picked`} className="hint" data-testid="sealed-picked">
+                {t('sealed.form.picked', { name: pickedName })}
+              </span>
+            )}
           </div>
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('sealed.form.from')}</label>
