@@ -6,6 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { HttpSession } from '../packages/server/src/test/process.js';
+import AxeBuilder from '@axe-core/playwright';
 import { startApp, setupOrg, signUp, screenshot, browserPerFile, type App } from './harness.js';
 
 describe('sealed access', () => {
@@ -70,6 +71,9 @@ describe('sealed access', () => {
     await items.first().waitFor();
     expect(await items.allInnerTexts()).toEqual([expect.stringContaining('Meet me after the audit')]);
     expect(await page.getByText('Not part of the scope').count()).toBe(0);
+    // Form, request list and viewer on one page: no serious accessibility violation.
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     await screenshot(page, 'sealed-light');
     const dark = await browser.open(admin, '/sealed', { colorScheme: 'dark' });
     await dark.getByTestId('sealed-open').click();
