@@ -26,6 +26,7 @@ const NOTIFICATION_TYPES = [
   'moderation_decision',
   'space_inactive',
   'question_answered',
+  'quiet_hours_summary',
 ] as const;
 
 export function SettingsPage() {
