@@ -14,6 +14,10 @@ import { loadConversationForRead } from './conversations.js';
 import { nowIso } from '../lib/time.js';
 
 const LEVELS = [100, 200, 300, 400];
+const visibilities = fc.constantFrom('public', 'private', 'secret');
+/** One membership state per person of the fixture (14 people). */
+const memberStates = fc.array(fc.constantFrom('none', 'member', 'invited', 'requested') as fc.Arbitrary<MemberState>, { minLength: 14, maxLength: 14 });
+type MemberState = 'none' | 'member' | 'invited' | 'requested';
 const DEPARTMENTS = ['Sales', 'IT', 'HR', ''];
 
 describe('audience preview = read policy', () => {
@@ -35,21 +39,28 @@ describe('audience preview = read policy', () => {
   });
   afterAll(() => t.close());
 
+  /** A new space with the people in the given membership states, under the given guest maximum. */
+  async function randomSpace(visibility: string, states: MemberState[], guestMax: number) {
+    const db = t.foyer.svc.db;
+    await db.updateTable('organisation').set({ guest_max_label: guestMax }).execute();
+    const space = (await owner.post('/spaces', { name: `Prop ${visibility} ${Date.now()}`, visibility })).body;
+    for (const [i, state] of states.entries())
+      if (state !== 'none')
+        await db.insertInto('memberships').values({ space_id: space.id, user_id: people[i].id, role: 'member', state, created_at: nowIso() }).execute();
+    return space as { id: number };
+  }
+
   it('holds for random spaces, memberships, labels and guest maximums', async () => {
     const db = t.foyer.svc.db;
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('public', 'private', 'secret'),
-        fc.array(fc.constantFrom('none', 'member', 'invited', 'requested'), { minLength: 14, maxLength: 14 }),
+        visibilities,
+        memberStates,
         fc.constantFrom(...LEVELS),
         fc.constantFrom(...LEVELS),
         fc.constantFrom(...LEVELS),
         async (visibility, states, label, otherLabel, guestMax) => {
-          await db.updateTable('organisation').set({ guest_max_label: guestMax }).execute();
-          const space = (await owner.post('/spaces', { name: `Prop ${visibility} ${Date.now()}`, visibility })).body;
-          for (const [i, state] of states.entries())
-            if (state !== 'none')
-              await db.insertInto('memberships').values({ space_id: space.id, user_id: people[i].id, role: 'member', state, created_at: nowIso() }).execute();
+          const space = await randomSpace(visibility, states, guestMax);
           const policy = await loadLabelPolicy(db);
           const everyone = await db.selectFrom('users').select(['id', 'role', 'status', 'department']).execute();
           const readers = async (level: number) => {
@@ -96,16 +107,12 @@ describe('audience preview = read policy', () => {
     };
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('public', 'private', 'secret'),
-        fc.array(fc.constantFrom('none', 'member', 'invited', 'requested'), { minLength: 14, maxLength: 14 }),
+        visibilities,
+        memberStates,
         fc.constantFrom(...LEVELS),
         fc.constantFrom(...LEVELS),
         async (visibility, states, label, guestMax) => {
-          await db.updateTable('organisation').set({ guest_max_label: guestMax }).execute();
-          const space = (await owner.post('/spaces', { name: `Items ${visibility} ${Date.now()}`, visibility })).body;
-          for (const [i, state] of states.entries())
-            if (state !== 'none')
-              await db.insertInto('memberships').values({ space_id: space.id, user_id: people[i].id, role: 'member', state, created_at: nowIso() }).execute();
+          const space = await randomSpace(visibility, states, guestMax);
           const page = await owner.post(`/spaces/${space.id}/pages`, { title: 'Property page', label });
           const question = await owner.post(`/spaces/${space.id}/questions`, { title: 'Property question?', label });
           expect([page.status, question.status]).toEqual([200, 200]);

@@ -5,8 +5,8 @@ import { hitHref } from '../../lib/search';
 import type { SearchHit } from '../../lib/types';
 import { Time } from '../bits';
 import { FileIcon } from '../files/FileIcon';
-import { LabelBadge } from '../labels/LabelBadge';
 import { Highlighted } from './Highlighted';
+import { HitLabel, HitSnippet } from './HitParts';
 
 /**
  * A file hit: its kind, its (highlighted) name downloading it, matching text from inside it, and
@@ -36,18 +36,9 @@ export function FileHitItem({ hit, showType }: { hit: SearchHit; showType: boole
           ) : (
             title
           )}
-          {typeof hit.label === 'number' && (
-            <>
-              {' '}
-              <LabelBadge level={hit.label} small />
-            </>
-          )}
+          <HitLabel hit={hit} />
         </h3>
-        {hit.snippetHtml && (
-          <p className="search-item-snippet">
-            <Highlighted html={hit.snippetHtml} />
-          </p>
-        )}
+        <HitSnippet hit={hit} />
         <p className="search-item-meta muted small">
           {showType && <span className="search-item-type">{t('search.type.file')}</span>}
           {file && <span>{formatBytes(file.size, i18n.language)}</span>}

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { hitHref } from '../../lib/search';
 import type { SearchHit } from '../../lib/types';
 import { Avatar, Time, VisibilityBadge } from '../bits';
-import { LabelBadge } from '../labels/LabelBadge';
 import { Highlighted } from './Highlighted';
+import { HitLabel, HitSnippet } from './HitParts';
 import { FileHitItem } from './FileHitItem';
 
 /** One hit: its highlighted title linking to the item, a highlighted snippet, and where and by whom. */
@@ -21,18 +21,9 @@ export function SearchHitItem({ hit, showType }: { hit: SearchHit; showType: boo
       <div className="search-item-body">
         <h3 className="search-item-title">
           {href ? <Link to={href}>{title}</Link> : title}
-          {typeof hit.label === 'number' && (
-            <>
-              {' '}
-              <LabelBadge level={hit.label} small />
-            </>
-          )}
+          <HitLabel hit={hit} />
         </h3>
-        {hit.snippetHtml && (
-          <p className="search-item-snippet">
-            <Highlighted html={hit.snippetHtml} />
-          </p>
-        )}
+        <HitSnippet hit={hit} />
         <p className="search-item-meta muted small">
           {showType && <span className="search-item-type">{t(`search.type.${hit.type}`)}</span>}
           {hit.type === 'space' && hit.space && <VisibilityBadge visibility={hit.space.visibility} />}
