@@ -35,6 +35,8 @@ const { DEFAULT_POLICY } = await import(path.join(ROOT, 'packages/shared/dist/in
 const conn = openDb({ databaseUrl: meta.databaseUrl, dataDir, poolSize: 4 });
 const service = new SearchService(conn.kysely, conn.dialect);
 const rankAll = new SearchService(conn.kysely, conn.dialect, { candidates: 0 });
+// --candidates N: also time the service with another candidate count, for choosing CANDIDATES.
+const alt = args.candidates ? new SearchService(conn.kysely, conn.dialect, { candidates: Number(args.candidates) }) : null;
 const actor = { id: 1, role: 'member', scope: 'session' };
 
 // Words of the generator's vocabulary (same seed), from common to rare.
@@ -47,7 +49,8 @@ async function statements(q, filtered) {
   const source = service.store.match(parseQuery(q));
   if (!source) return 0;
   const where = filtered ? sql`${source.where} and ${visibleDocs(conn.kysely, actor, DEFAULT_POLICY)}` : source.where;
-  const bound = source.nthNewest ? (await source.nthNewest(CANDIDATES).execute(conn.kysely)).rows[0]?.id : undefined;
+  const single = parseQuery(q).positive.length === 1;
+  const bound = source.nthNewest && single ? (await source.nthNewest(CANDIDATES).execute(conn.kysely)).rows[0]?.id : undefined;
   const tier = bound === undefined ? where : sql`${where} and ${source.docId} >= ${bound}`;
   const top = await sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${tier} order by score desc, d.id desc limit 21`.execute(conn.kysely);
   await sql`select d.kind, d.space_id from ${source.from} where ${where} limit 1001`.execute(conn.kysely);
@@ -67,15 +70,16 @@ for (const q of queries.one.slice(0, 20)) {
 
 const results = {};
 for (const [kind, list] of Object.entries(queries)) {
-  const s = { service: [], all: [], filtered: [], bare: [] };
+  const s = { service: [], all: [], alt: [], filtered: [], bare: [] };
   let hits = 0;
   for (const q of list) {
     s.service.push(await time(() => service.search(actor, { q, sort: 'relevance', cursor: { position: 0 }, limit: 20 })));
     s.all.push(await time(() => rankAll.search(actor, { q, sort: 'relevance', cursor: { position: 0 }, limit: 20 })));
+    if (alt) s.alt.push(await time(() => alt.search(actor, { q, sort: 'relevance', cursor: { position: 0 }, limit: 20 })));
     s.filtered.push(await time(async () => (hits += (await statements(q, true)) > 0 ? 1 : 0)));
     s.bare.push(await time(() => statements(q, false)));
   }
-  results[kind] = { service: summary(s.service), all: summary(s.all), filtered: summary(s.filtered), bare: summary(s.bare), withHits: hits / list.length };
+  results[kind] = { service: summary(s.service), all: summary(s.all), ...(alt ? { alt: summary(s.alt) } : {}), filtered: summary(s.filtered), bare: summary(s.bare), withHits: hits / list.length };
 }
 await conn.close();
 
@@ -84,6 +88,6 @@ log(`search bench: ${db}, scale ${scale} (${meta.counts.posts} posts, ${meta.cou
 log(`indexing while importing: ${Math.round(meta.itemsPerSecond)} items/s (${meta.indexed} items in ${fmt(meta.indexSeconds, 1)} s)`);
 for (const [kind, r] of Object.entries(results))
   log(
-    `${kind}-word (${Math.round(r.withHits * 100)}% with hits): service p50 ${fmt(r.service.p50)} p95 ${fmt(r.service.p95)} ms | rank-all p50 ${fmt(r.all.p50)} p95 ${fmt(r.all.p95)} ms | filtered p50 ${fmt(r.filtered.p50)} p95 ${fmt(r.filtered.p95)} ms | bare p50 ${fmt(r.bare.p50)} p95 ${fmt(r.bare.p95)} ms | filtered/bare p95 ${fmt(r.filtered.p95 / r.bare.p95)}x`,
+    `${kind}-word (${Math.round(r.withHits * 100)}% with hits): service p50 ${fmt(r.service.p50)} p95 ${fmt(r.service.p95)} ms | rank-all p50 ${fmt(r.all.p50)} p95 ${fmt(r.all.p95)} ms${r.alt ? ` | ${args.candidates} candidates p50 ${fmt(r.alt.p50)} p95 ${fmt(r.alt.p95)} ms` : ''} | filtered p50 ${fmt(r.filtered.p50)} p95 ${fmt(r.filtered.p95)} ms | bare p50 ${fmt(r.bare.p50)} p95 ${fmt(r.bare.p95)} ms | filtered/bare p95 ${fmt(r.filtered.p95 / r.bare.p95)}x`,
   );
 if (args.json) fs.writeFileSync(args.json, JSON.stringify({ scale, db, machine, meta, results }, null, 2));
