@@ -26,6 +26,8 @@ export function WikiPageHeader({ page, pages }: { page: WikiPage; pages: PageSum
     mutationFn: () => del<void>(`/pages/${page.id}`),
     onSuccess: () => {
       setConfirmDelete(false);
+      // The tree is shown from cache at once: without the page, not with it until the refetch lands.
+      qc.setQueryData<PageSummary[]>(wikiKeys.tree(page.space.id), (items) => items?.filter((p) => p.id !== page.id));
       navigate(wiki, { replace: true });
       qc.removeQueries({ queryKey: wikiKeys.page(page.id) });
       invalidateWiki(qc, page);
