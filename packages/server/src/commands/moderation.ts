@@ -159,16 +159,12 @@ export async function decide(svc: Services, actor: Actor, reportId: number, deci
 const FILE_OWNERS = new Set<ReportRow['target_type']>(['question', 'answer', 'page']);
 
 /**
- * What the item's own delete command does besides the tombstone: a deleted comment, thread reply
- * or answer no longer counts (nor stays the best answer); a deleted page's children move up to its
+ * What the item's own delete command does besides the tombstone: a deleted comment or thread reply
+ * no longer counts, a deleted answer no longer stays the best answer; a deleted page's children move up to its
  * parent and its links go.
  */
 async function keepCountsRight(trx: Kysely<DB>, r: ReportRow) {
-  if (r.target_type === 'answer') {
-    const a = await trx.selectFrom('answers').select('question_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
-    await trx.updateTable('questions').set((eb) => ({ answer_count: eb('answer_count', '-', 1) })).where('id', '=', a.question_id).execute();
-    await trx.updateTable('questions').set({ best_answer_id: null }).where('id', '=', a.question_id).where('best_answer_id', '=', r.target_id).execute();
-  }
+  if (r.target_type === 'answer') await trx.updateTable('questions').set({ best_answer_id: null }).where('best_answer_id', '=', r.target_id).execute();
   if (r.target_type === 'page') {
     const p = await trx.selectFrom('pages').select('parent_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
     await trx.updateTable('pages').set({ parent_id: p.parent_id }).where('parent_id', '=', r.target_id).execute();

@@ -93,7 +93,7 @@ export async function answerQuestion(svc: Services, actor: Actor, questionId: nu
       .executeTakeFirstOrThrow();
     await trx
       .updateTable('questions')
-      .set((eb) => ({ answer_count: eb('answer_count', '+', 1), last_activity_at: now }))
+      .set({ last_activity_at: now })
       .where('id', '=', questionId)
       .execute();
     await attachFiles(trx, actor, { type: 'answer', id, spaceId: ctx.space.id }, fileIds);
@@ -133,7 +133,6 @@ export async function deleteAnswer(svc: Services, actor: Actor, answerId: number
   if (!answerAbilities(actor, ctx, answer).delete) throw forbidden('you cannot delete this answer');
   await write(svc, async (trx) => {
     await trx.updateTable('answers').set({ deleted_at: nowIso(), body: '', html: '' }).where('id', '=', answerId).execute();
-    await trx.updateTable('questions').set((eb) => ({ answer_count: eb('answer_count', '-', 1) })).where('id', '=', answer.question_id).execute();
     if (ctx.question.best_answer_id === answerId) await trx.updateTable('questions').set({ best_answer_id: null }).where('id', '=', answer.question_id).execute();
     await dropItemFiles(trx, 'answer', [answerId]);
     await emit(trx, 'answer.deleted', { spaceId: ctx.space.id, questionId: answer.question_id, answerId }, audienceOf(ctx.question));

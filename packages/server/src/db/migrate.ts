@@ -22,6 +22,7 @@ import * as m019 from './migrations/019_sealed_access.js';
 import * as m020 from './migrations/020_quiet_hours.js';
 import * as m021 from './migrations/021_audit_retention.js';
 import * as m022 from './migrations/022_search_files.js';
+import * as m023 from './migrations/023_drop_answer_count.js';
 
 interface Migration {
   name: string;
@@ -51,6 +52,7 @@ const MIGRATIONS: Migration[] = [
   { name: '020_quiet_hours', up: m020.up },
   { name: '021_audit_retention', up: m021.up },
   { name: '022_search_files', up: m022.up },
+  { name: '023_drop_answer_count', up: m023.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

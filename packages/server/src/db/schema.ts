@@ -426,7 +426,6 @@ export interface QuestionTable {
   tags: Generated<string>; // JSON array
   label: number;
   best_answer_id: Nullable<number>;
-  answer_count: Generated<number>;
   created_at: string;
   edited_at: Nullable<string>;
   deleted_at: Nullable<string>;

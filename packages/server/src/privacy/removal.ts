@@ -59,9 +59,6 @@ export async function removeItems(trx: Kysely<DB>, kind: RemovableKind, itemIds:
       await dropItemFiles(trx, 'question', ids);
       break;
     case 'answers': {
-      const rows = await trx.selectFrom('answers').select(['question_id', 'deleted_at']).where('id', 'in', ids).execute();
-      for (const a of rows.filter((x) => !x.deleted_at))
-        await trx.updateTable('questions').set((eb) => ({ answer_count: eb('answer_count', '-', 1) })).where('id', '=', a.question_id).execute();
       await trx.updateTable('answers').set({ body: '', html: '', deleted_at: gone(now) }).where('id', 'in', ids).execute();
       await trx.updateTable('questions').set({ best_answer_id: null }).where('best_answer_id', 'in', ids).execute();
       await dropItemFiles(trx, 'answer', ids);
