@@ -66,3 +66,86 @@ export function pdfTextPage(lines: string[]): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   return Buffer.from(`BT /F1 12 Tf 72 720 Td ${lines.map((l) => `(${esc(l)}) Tj 0 -14 Td`).join(' ')} ET`, 'latin1');
 }
+
+/** A PDF object: its value as PDF source (a dictionary, an array ...) or a stream. */
+export type PdfObjectSource = string | PdfStream;
+
+const streamObject = (s: PdfStream): Buffer[] => {
+  const data = s.flate === false ? s.data : zlib.deflateSync(s.data);
+  const dict = `${s.dict ?? ''}${s.flate === false ? '' : ' /Filter /FlateDecode'} /Length ${data.length}`;
+  return [Buffer.from(`<<${dict} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream', 'latin1')];
+};
+
+/**
+ * A PDF from numbered objects (object n is `objects[n - 1]`; object 1 is the catalog). The
+ * objects listed in `compressed` (never streams) are written into one object stream, as PDF 1.5
+ * writers do, behind a cross-reference stream naming the catalog.
+ */
+export function pdfFromObjects(objects: PdfObjectSource[], opts: { compressed?: number[] } = {}): Buffer {
+  const compressed = new Set(opts.compressed ?? []);
+  const parts: Buffer[] = [Buffer.from(`%PDF-${compressed.size ? '1.5' : '1.4'}\n%\xe2\xe3\xcf\xd3\n`, 'latin1')];
+  const packed: [number, string][] = [];
+  objects.forEach((o, i) => {
+    const num = i + 1;
+    if (compressed.has(num) && typeof o === 'string') return packed.push([num, o]);
+    parts.push(Buffer.from(`${num} 0 obj\n`, 'latin1'), ...(typeof o === 'string' ? [Buffer.from(o, 'latin1')] : streamObject(o)), Buffer.from('\nendobj\n', 'latin1'));
+  });
+  if (packed.length) {
+    let body = '';
+    const header: string[] = [];
+    for (const [num, src] of packed) {
+      header.push(`${num} ${body.length}`);
+      body += `${src}\n`;
+    }
+    const head = `${header.join(' ')}\n`;
+    const stm = objects.length + 1;
+    parts.push(Buffer.from(`${stm} 0 obj\n`), ...streamObject({ dict: ` /Type /ObjStm /N ${packed.length} /First ${head.length}`, data: Buffer.from(head + body, 'latin1') }), Buffer.from('\nendobj\n'));
+    // The cross-reference stream's entries are not needed by the reader under test; its dictionary names the catalog.
+    parts.push(Buffer.from(`${stm + 1} 0 obj\n`), ...streamObject({ dict: ` /Type /XRef /Size ${stm + 2} /W [1 2 1] /Root 1 0 R`, data: Buffer.alloc(4) }), Buffer.from('\nendobj\nstartxref\n0\n%%EOF\n'));
+  } else {
+    parts.push(Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'));
+  }
+  return Buffer.concat(parts);
+}
+
+export interface ToUnicodeSource {
+  /** Codespace ranges as [lo, hi] hex (default one range <0000> <FFFF>). */
+  spaces?: [string, string][];
+  /** bfchar entries as [code, destination] hex. */
+  chars?: [string, string][];
+  /** bfrange entries as [lo, hi, destination] hex, or [lo, hi, [destinations]]. */
+  ranges?: [string, string, string | string[]][];
+}
+
+/** The text of a ToUnicode CMap, as PDF writers emit it. */
+export function toUnicodeCMap({ spaces = [['0000', 'FFFF']], chars = [], ranges = [] }: ToUnicodeSource): Buffer {
+  const hex = (h: string) => `<${h}>`;
+  const lines = [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    `${spaces.length} begincodespacerange`,
+    ...spaces.map(([lo, hi]) => `${hex(lo)} ${hex(hi)}`),
+    'endcodespacerange',
+    `${chars.length} beginbfchar`,
+    ...chars.map(([c, d]) => `${hex(c)} ${hex(d)}`),
+    'endbfchar',
+    `${ranges.length} beginbfrange`,
+    ...ranges.map(([lo, hi, d]) => `${hex(lo)} ${hex(hi)} ${Array.isArray(d) ? `[${d.map(hex).join(' ')}]` : hex(d)}`),
+    'endbfrange',
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ];
+  return Buffer.from(lines.join('\n'), 'latin1');
+}
+
+/** A Type0 font dictionary with Identity-H encoding and the given ToUnicode reference (as subset fonts are written). */
+export const type0Font = (toUnicode: string, descendant: string) =>
+  `<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Carlito /Encoding /Identity-H /DescendantFonts [${descendant}] /ToUnicode ${toUnicode} >>`;
+export const cidFont = '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Carlito /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>';
+export const helvetica = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';

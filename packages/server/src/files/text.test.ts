@@ -7,7 +7,8 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { extractText, storedFileText, TEXT_LIMITS } from './text.js';
 import { buildZip, minimalDocx } from './testing.js';
-import { docxWith, odtWith, pdfTextPage, pdfWith, pptxWith, xlsxWith } from './text-testing.js';
+import { CMAP_LIMITS, parseCMap } from './pdf-cmap.js';
+import { cidFont, docxWith, helvetica, odtWith, pdfFromObjects, pdfTextPage, pdfWith, pptxWith, toUnicodeCMap, type0Font, xlsxWith, type PdfObjectSource } from './text-testing.js';
 import type { FileStore } from '../media/store.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -16,6 +17,54 @@ const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.prese
 const ODT = 'application/vnd.oasis.opendocument.text';
 const docx = (data: Buffer) => extractText(data, { kind: 'document', mime: DOCX });
 const pdf = (data: Buffer) => extractText(data, { kind: 'pdf', mime: 'application/pdf' });
+
+/**
+ * The codes of the subset font below: A-Z and a-z by two incrementing bfranges, the space, an "fi"
+ * ligature, ä, ß, ü and the "ffi" presentation form (U+FB03, as Chrome maps its ligature glyphs)
+ * by bfchar, and S, t and an "ff" ligature by a bfrange with an array.
+ */
+const CMAP = toUnicodeCMap({
+  chars: [['0003', '0020'], ['0010', '00660069'], ['0011', '00E4'], ['0012', '00DF'], ['0013', '00FC'], ['0014', 'FB03']],
+  ranges: [['0020', '0039', '0041'], ['0040', '0059', '0061'], ['0060', '0062', ['0053', '0074', '00660066']]],
+});
+const SPECIAL: Record<string, number> = { ' ': 0x03, 'ﬁ': 0x10, ä: 0x11, ß: 0x12, ü: 0x13, 'ﬀ': 0x62, 'ﬃ': 0x14 };
+/** Text as a hex string of that font's two-byte codes. */
+const cid = (s: string) =>
+  `<${[...s].map((ch) => (SPECIAL[ch] ?? (ch >= 'a' ? 0x40 + ch.charCodeAt(0) - 0x61 : 0x20 + ch.charCodeAt(0) - 0x41)).toString(16).padStart(4, '0')).join('')}>`;
+
+/**
+ * Three pages: the first with its own fonts (the subset font as /F1, Helvetica as /F2), the second
+ * with indirect resources where /F1 is Helvetica and /F9 a CID font without ToUnicode, the third
+ * inheriting /F1 (the subset font) from the page tree.
+ */
+function cidDocument(toUnicode: PdfObjectSource = { data: CMAP }): PdfObjectSource[] {
+  return [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 /Resources << /Font << /F1 9 0 R >> >> >>',
+    '<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 9 0 R /F2 12 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Page /Parent 2 0 R /Resources 13 0 R /Contents [7 0 R] >>',
+    '<< /Type /Page /Parent 2 0 R /Contents 8 0 R >>',
+    {
+      data: Buffer.from(
+        `BT /F1 12 Tf 72 720 Td ${cid('Qualitätsprüfung')} Tj /F2 10 Tf 0 -14 Td (f\\374r Gr\\366\\337e) Tj\n` +
+          `/F1 12 Tf 0 -14 Td [${cid('Straße')} -250 ${cid('ﬁnanziell')} -30 ${cid('e')}] TJ T* [<00600061> 12 ${cid('oﬀ')}] TJ ET\n` +
+          `BT q /F2 9 Tf Q ${cid('Eﬃzientes Ende')} Tj ET`,
+        'latin1',
+      ),
+    },
+    { data: Buffer.from('BT /F1 11 Tf (Seite zwei) Tj /F9 11 Tf <00410042> Tj ET', 'latin1') },
+    { data: Buffer.from(`BT /F1 12 Tf ${cid('Geerbt')} Tj ET`, 'latin1') },
+    type0Font('11 0 R', '10 0 R'),
+    cidFont,
+    toUnicode,
+    helvetica,
+    '<< /Font 14 0 R >>',
+    '<< /F1 12 0 R /F9 15 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /XYZ+Glyphs /Encoding /Identity-H /DescendantFonts [10 0 R] >>',
+  ];
+}
+/** The dictionaries (never streams) of that document, as a PDF 1.5 writer puts them into an object stream. */
+const CID_DICTS = [1, 2, 3, 4, 5, 9, 10, 12, 13, 14, 15];
 
 /** Rewrites the uncompressed size an entry declares in the central directory (a lying archive). */
 function declareSize(zip: Buffer, name: string, size: number): Buffer {
@@ -72,6 +121,95 @@ describe('file text extraction', () => {
     expect(await pdf(pdfWith([{ data: Buffer.from(`BT <${utf16}> Tj ET`) }]))).toBe('Ω Straße');
     expect(await pdf(pdfWith([{ dict: ' /Filter /ASCII85Decode', data: Buffer.from('BT (hidden) Tj ET'), flate: false }]))).toBe('');
     expect(await pdf(pdfWith([{ data: pdfTextPage(['secret']) }], ' /Encrypt 9 0 R'))).toBe('');
+  });
+
+  it('decodes the strings of fonts with a ToUnicode CMap, per page, with ligatures, umlauts and Tf switching', async () => {
+    const expected = 'Qualitätsprüfung für Größe Straße finanzielle Stoff Effizientes Ende Seite zwei Geerbt';
+    expect(await pdf(pdfFromObjects(cidDocument()))).toBe(expected);
+    // The same document with its dictionaries inside an object stream (PDF 1.5, as LibreOffice and Chrome write).
+    const packed = pdfFromObjects(cidDocument(), { compressed: CID_DICTS });
+    expect(packed.includes('/Type /Page ')).toBe(false);
+    expect(await pdf(packed)).toBe(expected);
+    // A content stream that belongs to no page takes the fonts of the pages; a form its own.
+    const loose = cidDocument();
+    loose.push({ data: Buffer.from(`BT /F1 12 Tf ${cid('Lose')} Tj ET`) });
+    loose.push({ dict: ' /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /Font << /F1 12 0 R >> >>', data: Buffer.from('BT /F1 12 Tf (Formular) Tj ET') });
+    expect(await pdf(pdfFromObjects(loose))).toBe(`${expected} Lose Formular`);
+  });
+
+  it('splits codes by font: one byte for simple fonts, two for Identity-H, else by the codespace', async () => {
+    // A simple font's CMap that declares two-byte codes: simple fonts use one byte whatever it says.
+    const simple = toUnicodeCMap({ chars: [['01', '0057'], ['02', '00F6'], ['20', '0020']], ranges: [['61', '7A', '0061']] });
+    // A Shift-JIS-like encoding: one-byte codes up to 7F, two-byte codes from 8000.
+    const mixed = toUnicodeCMap({ spaces: [['00', '7F'], ['8000', 'FFFF']], ranges: [['61', '7A', '0061'], ['8141', '815A', '0041']] });
+    const objects: PdfObjectSource[] = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /Resources << /Font << /T1 5 0 R /T2 7 0 R /T3 9 0 R >> >> /Contents 4 0 R >>',
+      { data: Buffer.from('BT /T1 10 Tf <01026C66> Tj ( ) Tj /T3 10 Tf <61814B815B62> Tj T* /T2 10 Tf [<00480069>-400<0065>] TJ ET') },
+      '<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+Sans /ToUnicode 6 0 R >>',
+      { data: simple },
+      type0Font('8 0 R', '<< /Subtype /CIDFontType2 >>'),
+      // No codespace at all.
+      { data: Buffer.from('beginbfrange <0000> <00FF> <0000> endbfrange') },
+      '<< /Type /Font /Subtype /Type0 /Encoding /90ms-RKSJ-H /DescendantFonts [<< /Subtype /CIDFontType0 >>] /ToUnicode 10 0 R >>',
+      { data: mixed },
+    ];
+    expect(await pdf(pdfFromObjects(objects))).toBe('Wölf aKb Hi e');
+  });
+
+  it('keeps a hostile CMap small: capped mappings, clamped ranges, bounded output and time, no error', async () => {
+    const huge = Buffer.concat([
+      toUnicodeCMap({ ranges: [['0000', 'FFFF', '0041'], ['00000000', 'FFFFFFFF', '0042']] }),
+      Buffer.from(`\n${'[ '.repeat(100_000)}\n100000 beginbfchar\n`),
+      Buffer.from(Array.from({ length: 100_000 }, (_, i) => `<${(i % 65_536).toString(16).padStart(4, '0')}> <0041>`).join('\n')),
+      Buffer.from(`\nbeginbfrange <0000> <FFFF> [${'<0043> '.repeat(70_000)}]`),
+    ]);
+    const budget = { entries: CMAP_LIMITS.fileEntries };
+    const cmap = parseCMap(huge.toString('latin1'), budget);
+    expect(cmap.entries).toBe(CMAP_LIMITS.entries);
+    expect(budget.entries).toBe(CMAP_LIMITS.fileEntries - CMAP_LIMITS.entries);
+    // bfchar wins over a range; a range counting past U+FFFF maps nothing; output stops near its cap.
+    const two = { fixed: true, length: 2 };
+    expect(cmap.decode('\u0000\u0001\u00ff\u00ff\u0000\u0001', two, 100)).toBe('AA');
+    expect(cmap.decode('\u0000\u0001'.repeat(1000), two, 100)).toHaveLength(100);
+    // A page showing 400,000 codes through it, and a font dictionary nested 5,000 deep.
+    const codes = Buffer.alloc(800_000, 0x01).toString('hex');
+    const nested = `<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 5 0 R /W ${'['.repeat(5000)}${']'.repeat(5000)} >>`;
+    const objects: PdfObjectSource[] = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 6 0 R /F2 7 0 R >> >> /Contents 4 0 R >>',
+      { data: Buffer.from(`BT /F1 12 Tf <${codes}> Tj /F2 12 Tf <${codes}> Tj ET`) },
+      { data: huge },
+      type0Font('5 0 R', '<< >>'),
+      nested,
+    ];
+    const started = Date.now();
+    const text = await pdf(pdfFromObjects(objects));
+    expect(Date.now() - started).toBeLessThan(TEXT_LIMITS.ms + 1000);
+    expect(text.length).toBeLessThanOrEqual(TEXT_LIMITS.chars);
+    expect(text.length).toBeGreaterThan(TEXT_LIMITS.chars - 10);
+  });
+
+  it('reads what it can of broken CMaps and fonts, and never throws', async () => {
+    const broken = Buffer.from('begincodespacerange <0000> <FFFF> endcodespacerange 3 beginbfchar <0001> <0041> <0002> /B <0005> <0043> ) ] >> <00');
+    const withCMap = (toUnicode: PdfObjectSource) => pdf(pdfFromObjects(cidDocument(toUnicode)));
+    const others = 'für Größe Seite zwei';
+    expect(await pdf(pdfFromObjects([...cidDocument({ data: broken }), { data: Buffer.from('BT /F1 12 Tf <000100020005> Tj ET') }]))).toBe(`${others} AC`);
+    // Not deflate, empty, no stream at all, a missing object, a CMap of junk: the subset font yields nothing.
+    expect(await withCMap({ data: Buffer.from('\u0000\u0001 not deflate'), flate: false, dict: ' /Filter /FlateDecode' })).toBe(others);
+    expect(await withCMap({ data: Buffer.alloc(0) })).toBe(others);
+    expect(await withCMap('<< /Length 0 >>')).toBe(others);
+    expect(await withCMap('null')).toBe(others);
+    expect(await withCMap({ data: crypto.randomBytes(5000) })).toBe(others);
+    // A catalog loop, pages that are their own kids, a truncated file.
+    const loop = cidDocument();
+    loop[1] = '<< /Type /Pages /Kids [2 0 R 3 0 R 2 0 R 1 0 R] /Count 3 >>';
+    loop[0] = '<< /Type /Catalog /Pages 1 0 R /Kids [2 0 R] >>';
+    expect(await pdf(pdfFromObjects(loop))).toContain('Qualitätsprüfung');
+    const whole = pdfFromObjects(cidDocument(), { compressed: CID_DICTS });
+    for (const cut of [100, 1000, whole.length - 600, whole.length - 100]) expect(typeof (await pdf(whole.subarray(0, cut)))).toBe('string');
   });
 
   it('stops at the character limit', async () => {

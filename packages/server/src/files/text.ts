@@ -1,8 +1,9 @@
 /**
  * The text of a stored file, for search: plain text (UTF-8), OOXML and ODF documents (their XML
  * parts read from the zip and stripped to text) and PDF where cheap (FlateDecode streams, the
- * strings shown by the Tj, TJ, ' and " operators). Fonts with their own encodings (subset
- * CID fonts) yield little or nothing; the file is then found by its name.
+ * strings shown by the Tj, TJ, ' and " operators, decoded through the font's ToUnicode CMap when
+ * it has one). Fonts without a way back to Unicode (CID fonts with no ToUnicode, Type3 glyph
+ * names, built-in encodings) yield little or nothing; the file is then found by its name.
  *
  * Everything is bounded — file size, inflated bytes per part and per file, characters out, time —
  * and nothing throws: a file that cannot be read gives the text found so far, usually none.
@@ -14,6 +15,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FileKind } from '@foyer/shared';
 import type { FileStore } from '../media/store.js';
 import { withZipBuffer, type OpenZip, type ZipEntry } from './zip.js';
+import { hexString, isDelimiter, isDict, isSpace, literal, Name, nameAt, nameOf, parseValue, PdfObjects, pdfPages, fontResources, Ref, type PdfDict, type PdfPage, type PdfValue } from './pdf-objects.js';
+import { CMAP_LIMITS, parseCMap, type ToUnicode } from './pdf-cmap.js';
 
 export const TEXT_LIMITS = {
   /** Larger files are found by their name only. */
@@ -58,6 +61,11 @@ class Collector {
 
   full() {
     return this.length >= this.limits.chars;
+  }
+
+  /** Characters still kept. */
+  room() {
+    return Math.max(0, this.limits.chars - this.length);
   }
 
   /** Stop reading: enough text, or the time is up. */
@@ -251,9 +259,184 @@ function streamFilter(dict: string): 'none' | 'flate' | null {
   return names.length === 1 && (names[0] === 'FlateDecode' || names[0] === 'Fl') ? 'flate' : names.length === 0 ? 'none' : null;
 }
 
+/** The same for a parsed stream dictionary; predictors (DecodeParms) are not applied, so refused. */
+function dictFilter(objs: PdfObjects, dict: PdfDict): 'none' | 'flate' | null {
+  const parms = objs.resolve(dict.get('DecodeParms'));
+  const predictor = isDict(parms) ? parms.get('Predictor') : Array.isArray(parms) ? 2 : undefined;
+  if (typeof predictor === 'number' && predictor > 1) return null;
+  const f = objs.resolve(dict.get('Filter'));
+  const names = f === null ? [] : Array.isArray(f) ? f.map((v) => nameOf(objs.resolve(v))) : [nameOf(f)];
+  if (!names.length) return 'none';
+  return names.length === 1 && (names[0] === 'FlateDecode' || names[0] === 'Fl') ? 'flate' : null;
+}
+
+/** How the strings of one font become text (bytes one char per byte). */
+type Decoder = (bytes: string, max: number) => string;
+
+/** The font in use, carried across the content streams of one page; q and Q save and restore it. */
+interface TextState {
+  font?: Decoder;
+  saved: (Decoder | undefined)[];
+}
+
+const UTF16_CODES: Decoder = (b) => UTF16.decode(Buffer.from(b, 'latin1'));
+const NO_TEXT: Decoder = () => '';
+
+/**
+ * What the text extraction knows of a PDF's structure: its objects (object streams inflated
+ * within the limits), the page of each content stream and the fonts of each page, and the
+ * decoders of the fonts read so far. Fonts and their ToUnicode CMaps are read only when a content
+ * stream selects them.
+ */
+class PdfFonts {
+  private readonly pageOf = new Map<number, { resources: PdfValue | undefined; state: TextState }>();
+  private pages: PdfPage[] = [];
+  /** Font resources by resource dictionary (a reference's number, or the inline dictionary). */
+  private readonly resources = new Map<PdfValue, Map<string, PdfValue>>();
+  /** Fonts of all pages by name, the first page's first: for streams that belong to no page. */
+  private anyPage?: Map<string, PdfValue>;
+  private readonly decoders = new Map<PdfValue, Promise<Decoder>>();
+  private readonly cmaps = new Map<number, Promise<ToUnicode | undefined>>();
+  private readonly budget = { entries: CMAP_LIMITS.fileEntries };
+
+  private constructor(
+    private readonly objs: PdfObjects,
+    private readonly out: Collector,
+  ) {}
+
+  static async read(data: Buffer, out: Collector): Promise<PdfFonts> {
+    const objs = new PdfObjects(data);
+    const fonts = new PdfFonts(objs, out);
+    // Object streams (PDF 1.5) hold the page and font dictionaries of many current PDFs.
+    for (const num of objs.objectsContaining('/ObjStm')) {
+      if (out.done()) break;
+      const st = objs.stream(num);
+      if (!st || nameOf(st.dict.get('Type')) !== 'ObjStm') continue;
+      const content = await fonts.inflate(st.dict, st.raw, out.partAllowance());
+      if (content) objs.addObjectStream(st.dict, content.toString('latin1'), st.pos);
+      await nextTurn();
+    }
+    fonts.pages = pdfPages(objs, () => out.done());
+    for (const page of fonts.pages) {
+      const state: TextState = { saved: [] };
+      for (const num of page.contents) if (!fonts.pageOf.has(num)) fonts.pageOf.set(num, { resources: page.resources, state });
+    }
+    return fonts;
+  }
+
+  private async inflate(dict: PdfDict, raw: Buffer, limit: number): Promise<Buffer | undefined> {
+    const filter = dictFilter(this.objs, dict);
+    if (!filter) return undefined;
+    const content = filter === 'flate' ? await inflatePrefix(raw, limit, 'zlib') : raw.subarray(0, limit);
+    this.out.inflated += content.length;
+    return content;
+  }
+
+  private fontsOf(resources: PdfValue | undefined): Map<string, PdfValue> {
+    const key = resources instanceof Ref ? resources.num : resources ?? null;
+    let fonts = this.resources.get(key);
+    if (!fonts) {
+      fonts = fontResources(this.objs, resources);
+      if (this.resources.size < 10_000) this.resources.set(key, fonts);
+    }
+    return fonts;
+  }
+
+  private fontsOfAnyPage(): Map<string, PdfValue> {
+    if (!this.anyPage) {
+      this.anyPage = new Map();
+      for (const page of this.pages) {
+        if (this.out.done()) break;
+        for (const [name, font] of this.fontsOf(page.resources)) if (!this.anyPage.has(name)) this.anyPage.set(name, font);
+      }
+    }
+    return this.anyPage;
+  }
+
+  /** The state a content stream starts with: its page's (shared by the page's streams), or a fresh one. */
+  state(num: number | undefined): TextState {
+    return (num !== undefined && this.pageOf.get(num)?.state) || { saved: [] };
+  }
+
+  /**
+   * Decoders for the fonts a content stream selects (by the names before its Tf operators), from
+   * the stream's own resources (a form), its page's, or any page's.
+   */
+  async forStream(num: number | undefined, dictText: string, content: string): Promise<Map<string, Decoder>> {
+    let fonts: Map<string, PdfValue> | undefined;
+    if (dictText.includes('/Resources') && dictText.includes('<<')) {
+      const [dict] = parseValue(dictText, dictText.indexOf('<<'));
+      if (isDict(dict) && dict.has('Resources')) fonts = this.fontsOf(dict.get('Resources'));
+    }
+    const page = num === undefined ? undefined : this.pageOf.get(num);
+    fonts ??= page ? this.fontsOf(page.resources) : this.fontsOfAnyPage();
+    const used = new Map<string, Decoder>();
+    if (!fonts.size) return used;
+    for (const m of content.matchAll(/\/[^\s/[\]<>(){}%]*\s+[-+.\d]+\s+Tf\b/g)) {
+      const [name] = nameAt(m[0], 0);
+      if (used.has(name) || !fonts.has(name)) continue;
+      if (this.out.done()) break;
+      used.set(name, await this.font(fonts.get(name) ?? null));
+    }
+    return used;
+  }
+
+  /** A font's decoder: through its ToUnicode CMap, UTF-16 for Unicode CID encodings, nothing for other CID fonts, else WinAnsi. */
+  private font(ref: PdfValue): Promise<Decoder> {
+    const key = ref instanceof Ref ? ref.num : ref;
+    let d = this.decoders.get(key);
+    if (!d) this.decoders.set(key, (d = this.readFont(ref).catch(() => pdfString)));
+    return d;
+  }
+
+  private async readFont(ref: PdfValue): Promise<Decoder> {
+    const dict = this.objs.resolve(ref);
+    if (!isDict(dict)) return pdfString;
+    const type0 = nameOf(dict.get('Subtype')) === 'Type0';
+    const toUnicode = dict.get('ToUnicode');
+    const identity = nameOf(toUnicode);
+    if (identity === 'Identity-H' || identity === 'Identity-V') return UTF16_CODES;
+    const encoding = nameOf(this.objs.resolve(dict.get('Encoding'))) ?? '';
+    const cmap = toUnicode instanceof Ref ? await this.cmap(toUnicode.num) : undefined;
+    if (cmap) {
+      // Simple fonts have one-byte codes and Identity-H two, whatever the CMap's codespace says;
+      // other CID encodings are split as the codespace says.
+      const width = type0 ? { fixed: /^Identity-[HV]$/.test(encoding), length: 2 } : { fixed: true, length: 1 };
+      return (b, max) => cmap.decode(b, width, max);
+    }
+    if (!type0) return pdfString;
+    // Without a ToUnicode map, the codes of a CID font are glyph or character ids, not text,
+    // except under the predefined Unicode encodings.
+    return /-(UCS2|UTF16)-[HV]$/.test(encoding) ? UTF16_CODES : NO_TEXT;
+  }
+
+  private cmap(num: number): Promise<ToUnicode | undefined> {
+    let c = this.cmaps.get(num);
+    if (!c) this.cmaps.set(num, (c = this.readCMap(num)));
+    return c;
+  }
+
+  private async readCMap(num: number): Promise<ToUnicode | undefined> {
+    if (this.cmaps.size > 512 || this.budget.entries <= 0 || this.out.done()) return undefined;
+    const st = this.objs.stream(num);
+    const content = st && (await this.inflate(st.dict, st.raw, Math.min(CMAP_LIMITS.bytes, this.out.partAllowance())));
+    if (!content?.length) return undefined;
+    const cmap = parseCMap(content.toString('latin1'), this.budget);
+    await nextTurn();
+    return cmap.empty ? undefined : cmap;
+  }
+}
+
 async function pdfText(data: Buffer, out: Collector) {
   // Encrypted documents keep their strings encrypted: nothing to read without the key.
   if (data.indexOf('/Encrypt') >= 0) return;
+  // Fonts are looked up only in documents that may need them (the names may sit in object streams).
+  let fonts: PdfFonts | undefined;
+  try {
+    if (['/ToUnicode', '/Type0', '/ObjStm'].some((n) => data.indexOf(n) >= 0)) fonts = await PdfFonts.read(data, out);
+  } catch {
+    // No structure to be had: the content streams are still read, with WinAnsi strings.
+  }
   let pos = 0;
   while (!out.done()) {
     const at = data.indexOf('stream', pos, 'latin1');
@@ -269,14 +452,26 @@ async function pdfText(data: Buffer, out: Collector) {
     if (end < 0) return;
     pos = end + 9;
     const head = data.toString('latin1', Math.max(0, at - 4096), at);
-    const dict = head.slice(Math.max(0, head.lastIndexOf('obj')));
+    const objAt = head.lastIndexOf('obj');
+    const dict = head.slice(Math.max(0, objAt));
     const filter = streamFilter(dict);
     if (!filter || NOT_CONTENT.test(dict)) continue;
     const raw = data.subarray(start, end);
     const limit = out.partAllowance();
     const content = filter === 'flate' ? await inflatePrefix(raw, limit, 'zlib') : raw.subarray(0, limit);
     out.inflated += content.length;
-    if (content.includes('BT')) contentText(content.toString('latin1'), out);
+    if (content.includes('BT')) {
+      const s = content.toString('latin1');
+      const num = objAt < 0 ? undefined : Number(/(\d+)\s+\d+\s+$/.exec(head.slice(Math.max(0, objAt - 40), objAt))?.[1] ?? NaN);
+      const stream = Number.isNaN(num) ? undefined : num;
+      let decoders = new Map<string, Decoder>();
+      try {
+        if (fonts) decoders = await fonts.forStream(stream, dict, s);
+      } catch {
+        // A font that cannot be read is shown as WinAnsi.
+      }
+      contentText(s, out, decoders, fonts?.state(stream) ?? { saved: [] });
+    }
     await nextTurn();
   }
 }
@@ -291,45 +486,10 @@ function pdfString(bytes: string): string {
   return WIN_ANSI.decode(b);
 }
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
-const isDelimiter = (c: number) => c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;
+type Operand = string | number | Name | Operand[];
 
-/** A literal string starting at `i` ("("): its bytes and the position after it. */
-function literal(s: string, i: number): [string, number] {
-  let depth = 0;
-  let out = '';
-  for (let j = i; j < s.length; j++) {
-    const c = s[j];
-    if (c === '\\') {
-      const e = s[++j];
-      if (e === undefined) break;
-      if (e >= '0' && e <= '7') {
-        let oct = e;
-        while (oct.length < 3 && s[j + 1] >= '0' && s[j + 1] <= '7') oct += s[++j];
-        out += String.fromCharCode(parseInt(oct, 8) & 0xff);
-      } else if (e === '\r') {
-        if (s[j + 1] === '\n') j++;
-      } else if (e !== '\n') out += { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' }[e] ?? e;
-      continue;
-    }
-    if (c === '(') {
-      if (depth++ === 0) continue;
-    } else if (c === ')' && --depth === 0) return [out, j + 1];
-    out += c;
-  }
-  return [out, s.length];
-}
-
-/** A hex string starting at `i` ("<"). */
-function hexString(s: string, i: number): [string, number] {
-  const end = s.indexOf('>', i);
-  const stop = end < 0 ? s.length : end;
-  let hex = s.slice(i + 1, stop).replace(/[^0-9a-fA-F]/g, '');
-  if (hex.length % 2) hex += '0';
-  return [Buffer.from(hex, 'hex').toString('latin1'), stop + 1];
-}
-
-type Operand = string | number | Operand[];
+const LIGATURE = /[\ufb00-\ufb06]/;
+const LIGATURES = /[\ufb00-\ufb06]/g;
 
 /** Where a (global) pattern next matches from `from`, or the end of the text. */
 function find(s: string, re: RegExp, from: number): number {
@@ -339,17 +499,23 @@ function find(s: string, re: RegExp, from: number): number {
 
 /**
  * The text a content stream shows: operands are collected until an operator; the text operators
- * print their strings, positioning operators separate words. Inline images are skipped.
+ * print their strings in the current font (selected by Tf from `fonts`, WinAnsi when unknown),
+ * positioning operators separate words. Inline images are skipped.
  */
-function contentText(s: string, out: Collector) {
+function contentText(s: string, out: Collector, fonts: Map<string, Decoder>, state: TextState) {
   let operands: Operand[] = [];
   const stack: Operand[][] = [];
   const push = (v: Operand) => (stack.length ? stack[stack.length - 1] : operands).push(v);
+  const text = (bytes: string) => {
+    const t = (state.font ?? pdfString)(bytes, 2 * out.room() + 64);
+    // Ligature glyphs often map to the presentation forms (U+FB00 ﬀ ... U+FB06 ﬆ): spelled out.
+    out.add(LIGATURE.test(t) ? t.replace(LIGATURES, (c) => c.normalize('NFKC')) : t);
+  };
   const show = (v: Operand | undefined) => {
-    if (typeof v === 'string') out.add(pdfString(v));
+    if (typeof v === 'string') text(v);
     else if (Array.isArray(v))
       for (const part of v) {
-        if (typeof part === 'string') out.add(pdfString(part));
+        if (typeof part === 'string') text(part);
         // A large negative adjustment in a TJ array is a gap between words.
         else if (typeof part === 'number' && part < -180) out.add(' ');
       }
@@ -386,8 +552,13 @@ function contentText(s: string, out: Collector) {
       i++;
     } else if (c === 0x25) {
       i = find(s, /[\r\n]/g, i);
-    } else if (c === 0x2f || isDelimiter(c)) {
-      // Names (/F1) and stray delimiters are not text.
+    } else if (c === 0x2f) {
+      // Names are operands (the font of Tf), never text.
+      const [name, next] = nameAt(s, i);
+      push(new Name(name));
+      i = next;
+    } else if (isDelimiter(c)) {
+      // Stray delimiters are not text.
       i++;
       while (i < s.length && !isSpace(s.charCodeAt(i)) && !isDelimiter(s.charCodeAt(i))) i++;
     } else {
@@ -411,6 +582,17 @@ function contentText(s: string, out: Collector) {
         case '"':
           out.add(' ');
           show(operands[operands.length - 1]);
+          break;
+        case 'Tf': {
+          const font = operands[0];
+          if (font instanceof Name) state.font = fonts.get(font.name);
+          break;
+        }
+        case 'q':
+          if (state.saved.length < 64) state.saved.push(state.font);
+          break;
+        case 'Q':
+          if (state.saved.length) state.font = state.saved.pop();
           break;
         case 'Td':
         case 'TD':
