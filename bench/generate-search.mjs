@@ -110,7 +110,6 @@ export async function generateSearch({ scale = 'small', db = 'sqlite', seed = 7,
   };
   const now = Date.now();
   const iso = (ms) => new Date(ms).toISOString();
-  const ago = () => iso(now - R.int(365 * 24 * 3600 * 1000));
 
   let importMs = 0;
   let indexMs = 0;
@@ -165,23 +164,36 @@ export async function generateSearch({ scale = 'small', db = 'sqlite', seed = 7,
   await settle(true);
 
   const author = () => 2 + R.int(S.users - 1);
+  // Content arrives as in a real company: posts, pages and messages interleaved, each created a
+  // little after the one before, so ids follow time across kinds (the indexer and the search
+  // tiers see the newest items last). Until 2026-11-29 each kind was imported whole, one after
+  // the other, with random dates: the newest ids were all messages.
+  const total = S.posts + S.pages + S.messages;
+  let made = 0;
+  const when = () => iso(now - Math.round((365 * 24 * 3600 * 1000 * (total - made++)) / total));
   const kinds = [
-    ['posts', S.posts, ['space_id', 'author_id', 'body', 'html', 'created_at', 'label'], () => { const b = text(8, 40); return [1 + R.int(S.spaces), author(), b, b, ago(), R() < 0.05 ? 300 : 200]; }],
-    ['pages', S.pages, ['space_id', 'title', 'body', 'html', 'label', 'version', 'created_by', 'created_at', 'updated_by', 'updated_at'], () => { const b = text(40, 150); const a = author(); const d = ago(); return [1 + R.int(S.spaces), text(2, 5), b, b, 200, 1, a, d, a, d]; }],
-    ['messages', S.messages, ['conversation_id', 'author_id', 'body', 'html', 'created_at'], () => { const b = text(3, 25); return [1 + R.int(S.conversations), author(), b, b, ago()]; }],
+    ['posts', S.posts, ['space_id', 'author_id', 'body', 'html', 'created_at', 'label'], () => { const b = text(8, 40); return [1 + R.int(S.spaces), author(), b, b, when(), R() < 0.05 ? 300 : 200]; }],
+    ['pages', S.pages, ['space_id', 'title', 'body', 'html', 'label', 'version', 'created_by', 'created_at', 'updated_by', 'updated_at'], () => { const b = text(40, 150); const a = author(); const d = when(); return [1 + R.int(S.spaces), text(2, 5), b, b, 200, 1, a, d, a, d]; }],
+    ['messages', S.messages, ['conversation_id', 'author_id', 'body', 'html', 'created_at'], () => { const b = text(3, 25); return [1 + R.int(S.conversations), author(), b, b, when()]; }],
   ];
-  for (const [table, count, cols, row] of kinds) {
-    for (let done = 0; done < count; ) {
-      const n = Math.min(CHUNK, count - done);
+  // Small slices of each kind in turn, in proportion to its count.
+  const ROUNDS = Math.ceil(total / 2_000);
+  const done = kinds.map(() => 0);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [k, [table, count, cols, row]] of kinds.entries()) {
+      const n = Math.round((count * round) / ROUNDS) - done[k];
+      if (n <= 0) continue;
       t = performance.now();
       const rows = new Array(n);
       for (let i = 0; i < n; i++) rows[i] = row();
       await sink.insert(table, cols, rows);
       importMs += performance.now() - t;
-      done += n;
+      done[k] += n;
       pending += n;
+    }
+    if (pending >= CHUNK) {
       await settle();
-      say(`generate-search: ${table} ${done}/${count}; indexed ${indexed} at ${Math.round(indexed / (indexMs / 1000))} items/s`);
+      say(`generate-search: ${kinds.map(([table, count], k) => `${table} ${done[k]}/${count}`).join(', ')}; indexed ${indexed} at ${Math.round(indexed / (indexMs / 1000))} items/s`);
     }
   }
   await settle(true);

@@ -49,10 +49,12 @@ async function statements(q, filtered) {
   const source = service.store.match(parseQuery(q));
   if (!source) return 0;
   const where = filtered ? sql`${source.where} and ${visibleDocs(conn.kysely, actor, DEFAULT_POLICY)}` : source.where;
-  const single = parseQuery(q).positive.length === 1;
-  const bound = source.nthNewest && single ? (await source.nthNewest(CANDIDATES).execute(conn.kysely)).rows[0]?.id : undefined;
-  const tier = bound === undefined ? where : sql`${where} and ${source.docId} >= ${bound}`;
-  const top = await sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${tier} order by score desc, d.id desc limit 21`.execute(conn.kysely);
+  const bound = await source.candidateBound(conn.kysely, CANDIDATES);
+  const topOf = (w) => sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${w} order by score desc, d.id desc limit 21`;
+  const top =
+    bound === undefined
+      ? await topOf(where).execute(conn.kysely)
+      : await source.withinBound(conn.kysely, (db) => topOf(sql`${where} and ${source.docId} >= ${bound}`).execute(db));
   await sql`select d.kind, d.space_id from ${source.from} where ${where} limit 1001`.execute(conn.kysely);
   return top.rows.length;
 }

@@ -675,6 +675,11 @@ export interface SearchDocTable {
   created_at: string;
 }
 
+/** Reversed index terms of German documents that can be compounds (025_search_suffixes): suffix lookup. */
+export interface SearchSuffixTable {
+  rev: string;
+}
+
 export interface SearchQueueTable {
   id: Id;
   kind: string;
@@ -784,6 +789,7 @@ export interface DB {
   policy_decisions: PolicyDecisionTable;
   search_docs: SearchDocTable;
   search_queue: SearchQueueTable;
+  search_suffixes: SearchSuffixTable;
   space_retention: SpaceRetentionTable;
   legal_holds: LegalHoldTable;
   retention_runs: RetentionRunTable;

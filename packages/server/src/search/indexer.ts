@@ -14,9 +14,10 @@ import type { Dialect } from '../db/connection.js';
 import type { Bus } from '../events/bus.js';
 import type { FileStore } from '../media/store.js';
 import { storedFileText, TEXT_LIMITS, type StoredVersion } from '../files/text.js';
-import { DOC_KINDS, SOURCE_TABLE, loadDocs, type DocKind } from './documents.js';
+import { DOC_KINDS, SOURCE_TABLE, loadDocs, type DocKind, type SearchDoc } from './documents.js';
 import { storeFor, type SearchStore } from './store.js';
 import { toLang, type Lang } from './analysis.js';
+import { recordCompounds } from './compounds.js';
 
 export interface IndexerDeps {
   db: Kysely<DB>;
@@ -144,6 +145,7 @@ export class SearchIndexer {
     return this.deps.db.transaction().execute(async (trx) => {
       const rows = await this.store.claim(trx, take);
       const byKind = new Map<DocKind, Set<number>>();
+      const written: SearchDoc[] = [];
       for (const r of rows) {
         if (!DOC_KINDS.includes(r.kind as DocKind)) continue;
         const set = byKind.get(r.kind as DocKind) ?? new Set<number>();
@@ -156,7 +158,9 @@ export class SearchIndexer {
         await this.store.remove(trx, kind, missing);
         if (deferred.length) await trx.insertInto('search_queue').values(deferred.map((item_id) => ({ kind, item_id }))).execute();
         this.indexed += docs.length;
+        written.push(...docs);
       }
+      await recordCompounds(trx, this.deps.dialect, written);
       return rows.length;
     });
   }

@@ -14,12 +14,20 @@ const MAX_PHRASE_WORDS = 8;
 const MIN_PREFIX = 4;
 
 const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
+/** Terms read back from the database are checked again before they enter an expression. */
+const isSafe = (t: string) => SAFE_TERM.test(t);
 
-/** One query word: the forms it matches exactly and the prefixes that catch German compounds. */
+/**
+ * One query word: the forms it matches exactly and the prefixes that catch German compounds
+ * starting with it. `suffixes` are the German stems that compounds ending in the word end in;
+ * `compounds` the indexed terms found for them (search/compounds.ts), matched exactly as well.
+ */
 export interface WordTerm {
   kind: 'word';
   exact: string[];
   prefixes: string[];
+  suffixes?: string[];
+  compounds?: string[];
 }
 /** A phrase: alternative term sequences (German stems, English stems, folded words). */
 export interface PhraseTerm {
@@ -84,11 +92,28 @@ function scan(input: string): RawPart[] {
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 const isStopAnywhere = (f: string) => LANGS.some((l) => isStopWord(f, l));
 
-function wordTerm(folded: string, withPrefix: boolean): WordTerm {
+/**
+ * Inside a compound the German stemmer sees the word behind a longer first part, so its R1/R2
+ * regions start earlier and more of the ending goes ("Ordnung" -> "ordnung", but
+ * "Geschäftsordnung" -> "geschaftsordn"). Stemming the word behind a neutral pad gives the form it
+ * takes at the end of a compound.
+ */
+const PAD = 'ababab';
+function compoundStem(folded: string): string | null {
+  const s = stem(PAD + folded, 'de');
+  return s.startsWith(PAD) ? s.slice(PAD.length) : null;
+}
+
+/** Suffix keys are letters only: digits make no compounds, and a number's tail is not a match. */
+const SUFFIX_KEY = /^\p{L}+$/u;
+
+function wordTerm(folded: string, positive: boolean): WordTerm {
   const exact = unique([folded, ...LANGS.map((l) => stem(folded, l))]).filter((t) => SAFE_TERM.test(t));
   const de = stem(folded, 'de');
-  const prefixes = withPrefix && de.length >= MIN_PREFIX && SAFE_TERM.test(de) ? [de] : [];
-  return { kind: 'word', exact, prefixes };
+  const prefixes = positive && de.length >= MIN_PREFIX && SAFE_TERM.test(de) ? [de] : [];
+  if (!positive) return { kind: 'word', exact, prefixes };
+  const suffixes = unique([de, compoundStem(folded)]).filter((k): k is string => !!k && k.length >= MIN_PREFIX && SUFFIX_KEY.test(k));
+  return { kind: 'word', exact, prefixes, suffixes };
 }
 
 function phraseTerm(folded: string[]): PhraseTerm {
@@ -155,7 +180,7 @@ export function parsePrefixQuery(input: string): string[] {
 const q5 = (t: string) => `"${t}"`;
 function fts5Term(t: Term, negated: boolean): string {
   if (t.kind === 'phrase') return `(${t.variants.map((v) => q5(v.join(' '))).join(' OR ')})`;
-  const alts = [...t.exact.map(q5), ...(negated ? [] : t.prefixes.map((p) => `${q5(p)}*`))];
+  const alts = [...t.exact.map(q5), ...(negated ? [] : [...t.prefixes.map((p) => `${q5(p)}*`), ...(t.compounds ?? []).filter(isSafe).map(q5)])];
   return `(${alts.join(' OR ')})`;
 }
 
@@ -176,7 +201,7 @@ export function prefixToFts5(ws: string[]): string | null {
 const qt = (t: string) => `'${t}'`;
 function tsTerm(t: Term, negated: boolean): string {
   if (t.kind === 'phrase') return `(${t.variants.map((v) => `(${v.map(qt).join(' <-> ')})`).join(' | ')})`;
-  const alts = [...t.exact.map(qt), ...(negated ? [] : t.prefixes.map((p) => `${qt(p)}:*`))];
+  const alts = [...t.exact.map(qt), ...(negated ? [] : [...t.prefixes.map((p) => `${qt(p)}:*`), ...(t.compounds ?? []).filter(isSafe).map(qt)])];
   return `(${alts.join(' | ')})`;
 }
 

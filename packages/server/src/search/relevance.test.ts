@@ -18,6 +18,7 @@ const POSTS: Record<Key, string> = {
   de10: 'Der Server läuft wieder, die Störung ist behoben.',
   de11: 'Fußballturnier der Abteilungen am Samstag auf dem Sportplatz.',
   de12: 'Wir suchen Mitarbeiterinnen und Mitarbeiter für das Sommerfest.',
+  de13: 'Die neue Geschäftsordnung des Betriebsrats gilt ab Juli.',
   en1: 'The team is running the quarterly review tomorrow morning.',
   en2: 'I run every morning before work, anyone is welcome to join.',
   en4: 'Our new office in Munich opens in March.',
@@ -68,8 +69,10 @@ describe('search relevance (German and English)', () => {
   };
 
   const CASES: { q: string; includes: string[]; excludes?: string[]; top?: string }[] = [
-    { q: 'Anträge', includes: ['de2', 'de5', 'a1'], excludes: ['en9'] },
-    { q: 'Antrag', includes: ['de2', 'de5', 'a1'] },
+    { q: 'Anträge', includes: ['de2', 'de5', 'a1', 'de1'], excludes: ['en9'] },
+    // Compounds by their last part: "Urlaubsantrag", and "Geschäftsordnung" (stemmed "geschaftsordn").
+    { q: 'Antrag', includes: ['de2', 'de5', 'a1', 'de1'] },
+    { q: 'Ordnung', includes: ['de13'] },
     { q: 'Urlaub', includes: ['de1', 'de2'], top: 'de2' },
     { q: 'Strasse', includes: ['de3'] },
     { q: 'Straße', includes: ['de3'] },

@@ -19,6 +19,7 @@ import { highlightAll, snippet } from './snippet.js';
 import { didYouMean } from './didyoumean.js';
 import { words, type Lang } from './analysis.js';
 import { fileHitsById } from './file-hits.js';
+import { expandCompounds } from './compounds.js';
 
 export interface SearchParams {
   q: string;
@@ -123,7 +124,8 @@ export class SearchService {
   }
 
   async search(actor: Actor, p: SearchParams): Promise<SearchResult> {
-    const parsed = parseQuery(p.q);
+    // Compounds widen the match only: the permission condition below still decides every row.
+    const parsed = await expandCompounds(this.db, parseQuery(p.q));
     const source = this.store.match(parsed);
     const at = p.cursor;
     if (!source || at.position >= SEARCH_MAX_OFFSET) return { ...EMPTY, truncated: parsed.truncated };
@@ -133,14 +135,12 @@ export class SearchService {
     const where = and([source.where, visible, ...typed]);
     const limit = Math.min(p.limit, SEARCH_MAX_OFFSET - at.position);
     const first = at.position === 0;
-    // Tiers for one-term queries only: an intersection of several terms is small enough to rank
-    // whole, and finding its n-th newest match walks every term's list (measured slower).
-    const bound = first ? (parsed.positive.length === 1 ? await this.candidateBound(source) : undefined) : at.bound;
-    const { rows, next } = await this.page(source, where, p.sort, { ...at, bound }, limit);
-    const [facets, hashtags, items] = await Promise.all([
+    const bound = first ? await this.candidateBound(source) : at.bound;
+    // Counts and hashtags do not depend on the page: on a server database they run alongside it.
+    const [facets, hashtags, { rows, next, items }] = await Promise.all([
       first ? this.facets(source, and([source.where, visible, ...filters])) : null,
       first && (!p.types || p.types.includes('post')) && !filters.length ? this.hashtags(actor, p.q) : [],
-      this.present(rows, parsed),
+      this.page(source, where, p.sort, { ...at, bound }, limit).then(async (page) => ({ ...page, items: await this.present(page.rows, parsed) })),
     ]);
     const suggestion = first && !rows.length ? await didYouMean(this.db, this.store, visible, parsed.plainWords) : null;
     return {
@@ -155,12 +155,10 @@ export class SearchService {
     };
   }
 
-  /** The lower id bound of the newest CANDIDATES matches; undefined when fewer match or the store cannot find it cheaply. */
+  /** The lower id bound of the newest CANDIDATES matches; undefined when fewer match or the store estimates none. */
   private async candidateBound(source: MatchSource): Promise<number | undefined> {
     const n = this.options.candidates ?? CANDIDATES;
-    if (n <= 0 || !source.nthNewest) return undefined;
-    const { rows } = await source.nthNewest(n).execute(this.db);
-    return rows[0]?.id;
+    return n > 0 ? source.candidateBound(this.db, n) : undefined;
   }
 
   /**
@@ -170,12 +168,13 @@ export class SearchService {
    */
   private async page(source: MatchSource, where: RawBuilder<SqlBool>, sort: SearchParams['sort'], at: SearchCursor, limit: number) {
     const order = sort === 'date' ? sql`d.created_at desc, d.id desc` : sql`score desc, d.id desc`;
-    const run = async (w: RawBuilder<SqlBool>, n: number, offset: number) =>
-      (
-        await sql<HitRow>`
-          select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.label, d.lang, d.title, d.body, d.created_at, ${source.score} as score
-          from ${source.from} where ${w} order by ${order} limit ${n} offset ${offset}`.execute(this.db)
-      ).rows;
+    const statement = (w: RawBuilder<SqlBool>, n: number, offset: number) => sql<HitRow>`
+      select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.label, d.lang, d.title, d.body, d.created_at, ${source.score} as score
+      from ${source.from} where ${w} order by ${order} limit ${n} offset ${offset}`;
+    const run = async (w: RawBuilder<SqlBool>, n: number, offset: number, bounded = true) =>
+      bounded && at.bound !== undefined
+        ? source.withinBound(this.db, async (db) => (await statement(w, n, offset).execute(db)).rows)
+        : (await statement(w, n, offset).execute(this.db)).rows;
     const nextAt = (rows: HitRow[], state: Omit<SearchCursor, 'position'>) => ({
       rows: rows.slice(0, limit),
       next: rows.length > limit ? { position: at.position + limit, ...state } : null,
@@ -186,7 +185,7 @@ export class SearchService {
     const newer = await run(and([where, sql`${source.docId} >= ${at.bound}`]), limit + 1, at.position);
     if (newer.length > limit) return nextAt(newer, { bound: at.bound });
     // Not even one page readable among the newest matches: rank them all at once, as for rare words.
-    if (at.position === 0) return nextAt(await run(where, limit + 1, 0), {});
+    if (at.position === 0) return nextAt(await run(where, limit + 1, 0, false), {});
     // The newer tier ends on this page: the rest comes from the older one.
     const newerTotal = at.position + newer.length;
     const rest = await run(older, limit + 1 - newer.length, 0);
@@ -263,7 +262,7 @@ export class SearchService {
 
   /** Items of one kind sharing words with a text (any word may match), best first: their ids. */
   async similar(actor: Actor, text: string, kind: SearchType, limit: number): Promise<number[]> {
-    const source = this.store.match(parseAnyWords(text));
+    const source = this.store.match(await expandCompounds(this.db, parseAnyWords(text)));
     if (!source) return [];
     const { rows } = await sql<{ item_id: number }>`
       select d.item_id, ${source.score} as score from ${source.from}

@@ -23,12 +23,14 @@ export interface MatchSource {
   /** The document id as the full-text index sees it: a range on it narrows the index scan itself. */
   docId: RawBuilder<number>;
   /**
-   * The id of the n-th newest matching document (no permission filter, no ranking), or no row when
-   * fewer match: the lower bound of a candidate set the index finds without scoring every match.
-   * Absent where finding it costs about as much as ranking every match (PostgreSQL: the GIN bitmap
-   * holds no ids, so every match's row is fetched either way).
+   * A document id such that about the n newest matches (no permission filter, no ranking) lie at
+   * or above it, or undefined when fewer match: the lower bound of a candidate set the index
+   * narrows to without scoring every match. SQLite finds the exact n-th newest match; PostgreSQL
+   * estimates it (see postgresStore).
    */
-  nthNewest?(n: number): RawBuilder<{ id: number }>;
+  candidateBound(db: Kysely<DB>, n: number): Promise<number | undefined>;
+  /** Runs a statement that narrows the match to a range of `docId`, the way the index serves that best. */
+  withinBound<T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
 export interface SearchStore {
@@ -109,8 +111,15 @@ export const sqliteStore: SearchStore = {
       where: sql`search_fts match ${expr}`,
       score: sql<number>`-bm25(search_fts, 4.0, 1.0)`,
       docId: sql<number>`search_fts.rowid`,
-      // FTS5 walks a doclist backwards by rowid without computing bm25.
-      nthNewest: (n) => sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${n - 1}`,
+      // FTS5 walks a doclist backwards by rowid without computing bm25. For several terms it
+      // walks every term's list to find their intersection's n-th newest match (measured slower
+      // than ranking the intersection, which is small): one tier there.
+      candidateBound: async (db, n) =>
+        q.positive.length !== 1
+          ? undefined
+          : (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${n - 1}`.execute(db)).rows[0]?.id,
+      // FTS5 applies a rowid range inside its own index scan.
+      withinBound: (db, run) => run(db),
     };
   },
   matchNames(ws) {
@@ -121,12 +130,44 @@ export const sqliteStore: SearchStore = {
       where: sql`search_names match ${expr}`,
       score: sql<number>`-bm25(search_names)`,
       docId: sql<number>`search_names.rowid`,
-      nthNewest: (n) => sql<{ id: number }>`select rowid as id from search_names where search_names match ${expr} order by rowid desc limit 1 offset ${n - 1}`,
+      candidateBound: async (db, n) =>
+        (await sql<{ id: number }>`select rowid as id from search_names where search_names match ${expr} order by rowid desc limit 1 offset ${n - 1}`.execute(db)).rows[0]?.id,
+      withinBound: (db, run) => run(db),
     };
   },
 };
 
 const tsv = (d: SearchDoc) => sql`setweight(to_tsvector('simple', ${d.titleTerms}), 'A') || setweight(to_tsvector('simple', ${d.bodyTerms}), 'D')`;
+
+/**
+ * PostgreSQL's GIN index returns a bitmap of row locations, not ids, so the exact n-th newest match
+ * costs a fetch of every matching row — as much as ranking them. The planner's estimate of the
+ * match count (from the tsvector statistics ANALYZE keeps: frequencies of the most common terms)
+ * costs a fraction of a millisecond, and ids grow with time: the newest n matches lie in about the
+ * newest span·n/estimate ids. A wrong estimate changes only how many matches the first tier holds
+ * (a tier that cannot fill the first page is ranked over all matches instead).
+ */
+async function estimatedBound(db: Kysely<DB>, where: RawBuilder<unknown>, n: number): Promise<number | undefined> {
+  const { rows: plan } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`explain (format json) select 1 from search_docs d where ${where}`.execute(db);
+  const estimate = plan[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0;
+  if (estimate <= n) return undefined;
+  const { rows } = await sql<{ lo: number | null; hi: number | null }>`select min(id) as lo, max(id) as hi from search_docs`.execute(db);
+  const { lo, hi } = rows[0] ?? {};
+  if (lo == null || hi == null) return undefined;
+  const bound = hi - Math.floor(((hi - lo + 1) * n) / estimate);
+  return bound > lo ? bound : undefined;
+}
+
+/**
+ * An id range over tens of thousands of rows tempts the planner into walking the primary key and
+ * testing every row's tsvector (53 ms for a word in 7,000 items); intersecting the GIN bitmap with
+ * the key range (BitmapAnd) takes 11 ms. Plain index scans are switched off for this one statement.
+ */
+const bitmapOnly = <T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
+  db.transaction().execute(async (trx) => {
+    await sql`set local enable_indexscan = off`.execute(trx);
+    return run(trx);
+  });
 
 export const postgresStore: SearchStore = {
   async claim(trx, n) {
@@ -161,11 +202,14 @@ export const postgresStore: SearchStore = {
     const expr = toTsquery(q);
     if (!expr) return null;
     const query = sql`to_tsquery('simple', ${expr})`;
+    const where = sql`d.tsv @@ ${query}`;
     return {
       from: sql`search_docs d`,
-      where: sql`d.tsv @@ ${query}`,
+      where,
       score: sql<number>`ts_rank(d.tsv, ${query}, 1)`,
       docId: sql<number>`d.id`,
+      candidateBound: (db, n) => estimatedBound(db, where, n),
+      withinBound: bitmapOnly,
     };
   },
   matchNames(ws) {
@@ -178,6 +222,8 @@ export const postgresStore: SearchStore = {
       where,
       score: sql<number>`ts_rank(to_tsvector('simple', d.name_terms), ${query})`,
       docId: sql<number>`d.id`,
+      candidateBound: (db, n) => estimatedBound(db, where, n),
+      withinBound: bitmapOnly,
     };
   },
 };
