@@ -675,9 +675,14 @@ export interface SearchDocTable {
   created_at: string;
 }
 
-/** Reversed index terms of German documents that can be compounds (025_search_suffixes): suffix lookup. */
+/** Reversed index terms that can be compounds (025_search_suffixes): suffix lookup. */
 export interface SearchSuffixTable {
   rev: string;
+}
+
+/** The same terms forward (025_search_suffixes): lookup of compounds that start with a word. */
+export interface SearchHeadTable {
+  term: string;
 }
 
 export interface SearchQueueTable {
@@ -790,6 +795,7 @@ export interface DB {
   search_docs: SearchDocTable;
   search_queue: SearchQueueTable;
   search_suffixes: SearchSuffixTable;
+  search_heads: SearchHeadTable;
   space_retention: SpaceRetentionTable;
   legal_holds: LegalHoldTable;
   retention_runs: RetentionRunTable;

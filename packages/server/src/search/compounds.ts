@@ -1,9 +1,10 @@
 /**
- * German compounds by suffix (docs/adr/0007-search.md): "Antrag" finds "Urlaubsantrag". The indexer
- * keeps a vocabulary of the terms of German documents that can be compounds, reversed
- * (`search_suffixes`, 025_search_suffixes), and a query word's German stems are looked up there as
- * reversed prefixes: a range scan on the primary key. The terms found become more exact
- * alternatives of the word. The vocabulary is global — it holds words of items the viewer cannot
+ * German compounds (docs/adr/0007-search.md): "Antrag" and "Urlaub" find "Urlaubsantrag". The
+ * indexer keeps a vocabulary of the index terms that can be compounds, reversed
+ * (`search_suffixes`, 025_search_suffixes) and forward (`search_heads`), and a query word's German
+ * stems are looked up there as reversed prefixes and as prefixes: range scans on primary keys. The
+ * terms found become more exact alternatives of the word; no prefix match reaches the full-text
+ * index. The vocabulary is global — it holds words of items the viewer cannot
  * read — so it only widens the match expression; the permission condition still decides every
  * result, count, facet and snippet, and "did you mean" never reads it.
  */
@@ -21,6 +22,11 @@ import type { SearchStore } from './store.js';
 export const MIN_COMPOUND = 7;
 /** Letters a compound adds at least to the word: less is an inflection or chance ("Rat"/"Grat"). */
 export const MIN_EXTRA = 3;
+/**
+ * Behind a head any longer term counts, as the prefix match it replaces did: an inflection the
+ * item's stemmer left on ("fahrradstellplatze" in an item taken for English) is found too.
+ */
+const HEAD_EXTRA = 1;
 /** Compounds added per query word, shortest first. */
 export const MAX_COMPOUNDS = 30;
 /** Vocabulary entries read per suffix key at most: a very common ending stays a short scan. */
@@ -46,11 +52,14 @@ function candidate(t: string): string {
   return rev;
 }
 
-/** The reversed terms of documents that may be compounds: German, letters only, MIN_COMPOUND or longer; distinct. */
+/**
+ * The reversed terms of documents that may be compounds: letters only, MIN_COMPOUND or longer;
+ * distinct. Every language: the detected language of a short text is a guess, and German
+ * compounds turn up in English items too.
+ */
 export function suffixTerms(docs: SearchDoc[]): string[] {
   const out = new Set<string>();
   for (const d of docs) {
-    if (d.lang !== 'de') continue;
     for (const text of [d.titleTerms, d.bodyTerms]) {
       // Walks the space-separated terms without cutting out the many short ones.
       for (let start = 0; start + MIN_COMPOUND <= text.length; ) {
@@ -77,8 +86,14 @@ export async function recordCompounds(trx: Kysely<DB>, dialect: Dialect, docs: S
   if (!revs.length) return;
   // One order for every writer: PostgreSQL transactions inserting overlapping new terms wait for
   // each other in key order and so cannot deadlock (SQLite has one writer at a time).
-  if (dialect === 'postgres') await sql`insert into search_suffixes (rev) select unnest(${revs.sort()}::text[]) on conflict do nothing`.execute(trx);
-  else await sql`insert into search_suffixes (rev) select value from json_each(${JSON.stringify(revs)}) where true on conflict do nothing`.execute(trx);
+  const heads = revs.map(reverse);
+  if (dialect === 'postgres') {
+    await sql`insert into search_suffixes (rev) select unnest(${revs.sort()}::text[]) on conflict do nothing`.execute(trx);
+    await sql`insert into search_heads (term) select unnest(${heads.sort()}::text[]) on conflict do nothing`.execute(trx);
+  } else {
+    await sql`insert into search_suffixes (rev) select value from json_each(${JSON.stringify(revs)}) where true on conflict do nothing`.execute(trx);
+    await sql`insert into search_heads (term) select value from json_each(${JSON.stringify(heads)}) where true on conflict do nothing`.execute(trx);
+  }
 }
 
 /** The first string after every string that starts with `prefix` (byte order = code point order on both databases). */
@@ -92,28 +107,32 @@ const byLengthThenText = (a: string, b: string) => a.length - b.length || (a < b
 
 /**
  * The query with each positive word's compounds filled in: indexed terms that end in one of its
- * suffix keys and are at least MIN_EXTRA letters longer, at most MAX_COMPOUNDS per word (shortest
- * first, then alphabetically), added to the highlighted forms too. One statement for all words.
- * Negative words and phrases are left alone.
+ * suffix keys (at least MIN_EXTRA letters longer) or start with one of its head keys, at
+ * most MAX_COMPOUNDS per key (shortest first, then alphabetically), added to the highlighted forms
+ * too. One statement for all words. Negative words and phrases are left alone.
  */
 export async function expandCompounds(db: Kysely<DB>, q: ParsedQuery): Promise<ParsedQuery> {
-  const keys: { term: number; key: string }[] = [];
+  const keys: { term: number; key: string; head: boolean }[] = [];
   q.positive.forEach((t, term) => {
-    if (t.kind === 'word') for (const key of t.suffixes ?? []) keys.push({ term, key });
+    if (t.kind !== 'word') return;
+    for (const key of t.suffixes ?? []) keys.push({ term, key, head: false });
+    for (const key of t.heads ?? []) keys.push({ term, key, head: true });
   });
   if (!keys.length) return q;
-  const parts = keys.map(({ key }, i) => {
-    const rev = reverse(key);
-    return sql`select * from (select ${sql.lit(i)} as k, rev from (
-        select rev from search_suffixes where rev >= ${rev} and rev < ${upperBound(rev)} and length(rev) >= ${[...key].length + MIN_EXTRA} order by rev limit ${SCAN}
-      ) s order by length(rev), rev limit ${MAX_COMPOUNDS}) s${sql.lit(i)}`;
+  const parts = keys.map(({ key, head }, i) => {
+    const from = head ? sql`search_heads` : sql`search_suffixes`;
+    const column = head ? sql`term` : sql`rev`;
+    const start = head ? key : reverse(key);
+    return sql`select * from (select ${sql.lit(i)} as k, x from (
+        select ${column} as x from ${from} where ${column} >= ${start} and ${column} < ${upperBound(start)} and length(${column}) >= ${[...key].length + (head ? HEAD_EXTRA : MIN_EXTRA)} order by ${column} limit ${SCAN}
+      ) s order by length(x), x limit ${MAX_COMPOUNDS}) s${sql.lit(i)}`;
   });
-  const { rows } = await sql<{ k: number; rev: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const { rows } = await sql<{ k: number; x: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
   const found = new Map<number, Set<string>>();
   for (const r of rows) {
-    const term = keys[Number(r.k)].term;
+    const { term, head } = keys[Number(r.k)];
     const set = found.get(term) ?? new Set<string>();
-    set.add(reverse(r.rev));
+    set.add(head ? r.x : reverse(r.x));
     found.set(term, set);
   }
   if (!found.size) return q;
@@ -121,7 +140,7 @@ export async function expandCompounds(db: Kysely<DB>, q: ParsedQuery): Promise<P
   const positive = q.positive.map((t, i): Term => {
     const set = found.get(i);
     if (t.kind !== 'word' || !set) return t;
-    const compounds = [...set].filter((c) => !t.exact.includes(c)).sort(byLengthThenText).slice(0, MAX_COMPOUNDS);
+    const compounds = [...set].filter((c) => !t.exact.includes(c)).sort(byLengthThenText);
     compounds.forEach((c) => exact.add(c));
     return { ...t, compounds };
   });
@@ -157,7 +176,10 @@ export async function pruneCompounds(db: Kysely<DB>, dialect: Dialect, store: Se
         : await query.execute(db);
     const held = new Set(rows.map((r) => revs[Number(r.i)]));
     const gone = revs.filter((r) => !held.has(r));
-    if (gone.length) await db.deleteFrom('search_suffixes').where('rev', 'in', gone).execute();
+    if (gone.length) {
+      await db.deleteFrom('search_suffixes').where('rev', 'in', gone).execute();
+      await db.deleteFrom('search_heads').where('term', 'in', gone.map(reverse)).execute();
+    }
     removed += gone.length;
   }
 }

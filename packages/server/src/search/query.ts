@@ -10,7 +10,7 @@ import { fold, isStopWord, stem, words, LANGS } from './analysis.js';
 export const MAX_QUERY_CHARS = 500;
 const MAX_TERMS = 8;
 const MAX_PHRASE_WORDS = 8;
-/** Shorter German stems are not used as prefixes: too many unrelated words share them. */
+/** Shorter German stems are not compound keys: too many unrelated words share them. */
 const MIN_PREFIX = 4;
 
 const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
@@ -18,14 +18,16 @@ const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
 const isSafe = (t: string) => SAFE_TERM.test(t);
 
 /**
- * One query word: the forms it matches exactly and the prefixes that catch German compounds
- * starting with it. `suffixes` are the German stems that compounds ending in the word end in;
- * `compounds` the indexed terms found for them (search/compounds.ts), matched exactly as well.
+ * One query word: the forms it matches exactly and the forms it matches as a prefix (only "did you
+ * mean" asks for those). `heads` and `suffixes` are the German stems that compounds starting or
+ * ending with the word start or end with; `compounds` the indexed terms found for them
+ * (search/compounds.ts), matched exactly as well.
  */
 export interface WordTerm {
   kind: 'word';
   exact: string[];
   prefixes: string[];
+  heads?: string[];
   suffixes?: string[];
   compounds?: string[];
 }
@@ -104,16 +106,17 @@ function compoundStem(folded: string): string | null {
   return s.startsWith(PAD) ? s.slice(PAD.length) : null;
 }
 
-/** Suffix keys are letters only: digits make no compounds, and a number's tail is not a match. */
-const SUFFIX_KEY = /^\p{L}+$/u;
+/** Compound keys are letters only: digits make no compounds, and a number's tail is not a match. */
+const COMPOUND_KEY = /^\p{L}+$/u;
 
 function wordTerm(folded: string, positive: boolean): WordTerm {
   const exact = unique([folded, ...LANGS.map((l) => stem(folded, l))]).filter((t) => SAFE_TERM.test(t));
+  if (!positive) return { kind: 'word', exact, prefixes: [] };
   const de = stem(folded, 'de');
-  const prefixes = positive && de.length >= MIN_PREFIX && SAFE_TERM.test(de) ? [de] : [];
-  if (!positive) return { kind: 'word', exact, prefixes };
-  const suffixes = unique([de, compoundStem(folded)]).filter((k): k is string => !!k && k.length >= MIN_PREFIX && SUFFIX_KEY.test(k));
-  return { kind: 'word', exact, prefixes, suffixes };
+  const isKey = (k: string | null): k is string => !!k && k.length >= MIN_PREFIX && COMPOUND_KEY.test(k);
+  const heads = [de].filter(isKey);
+  const suffixes = unique([de, compoundStem(folded)]).filter(isKey);
+  return { kind: 'word', exact, prefixes: [], heads, suffixes };
 }
 
 function phraseTerm(folded: string[]): PhraseTerm {
@@ -152,7 +155,7 @@ export function parseQuery(input: string): ParsedQuery {
     plainWords.push(...ws);
     if (term.kind === 'word') {
       term.exact.forEach((t) => highlight.exact.add(t));
-      highlight.prefixes.push(...term.prefixes);
+      highlight.prefixes.push(...(term.heads ?? []));
     } else term.variants.forEach((v) => v.forEach((t) => highlight.exact.add(t)));
   }
   return { positive, negative, highlight, plainWords, truncated };
