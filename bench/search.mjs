@@ -52,11 +52,8 @@ async function statements(q, filtered) {
   const where = filtered ? sql`${source.where} and ${visibleDocs(conn.kysely, actor, DEFAULT_POLICY)}` : source.where;
   const bound = await source.candidateBound(conn.kysely, CANDIDATES);
   const topOf = (w) => sql`select d.kind, d.item_id, d.title, d.body, ${source.score} as score from ${source.from} where ${w} order by score desc, d.id desc limit 21`;
-  const top =
-    bound === undefined
-      ? await topOf(where).execute(conn.kysely)
-      : await source.withinBound(conn.kysely, (db) => topOf(sql`${where} and ${source.docId} >= ${bound}`).execute(db));
-  await sql`select d.kind, d.space_id from ${source.from} where ${where} limit 1001`.execute(conn.kysely);
+  const top = await source.viaIndex(conn.kysely, (db) => topOf(bound === undefined ? where : sql`${where} and ${source.docId} >= ${bound}`).execute(db));
+  await source.viaIndex(conn.kysely, (db) => sql`select d.kind, d.space_id from ${source.from} where ${where} limit 1001`.execute(db));
   return top.rows.length;
 }
 const time = async (fn) => {

@@ -171,10 +171,7 @@ export class SearchService {
     const statement = (w: RawBuilder<SqlBool>, n: number, offset: number) => sql<HitRow>`
       select d.kind, d.item_id, d.parent_id, d.space_id, d.conversation_id, d.author_id, d.label, d.lang, d.title, d.body, d.created_at, ${source.score} as score
       from ${source.from} where ${w} order by ${order} limit ${n} offset ${offset}`;
-    const run = async (w: RawBuilder<SqlBool>, n: number, offset: number, bounded = true) =>
-      bounded && at.bound !== undefined
-        ? source.withinBound(this.db, async (db) => (await statement(w, n, offset).execute(db)).rows)
-        : (await statement(w, n, offset).execute(this.db)).rows;
+    const run = (w: RawBuilder<SqlBool>, n: number, offset: number) => source.viaIndex(this.db, async (db) => (await statement(w, n, offset).execute(db)).rows);
     const nextAt = (rows: HitRow[], state: Omit<SearchCursor, 'position'>) => ({
       rows: rows.slice(0, limit),
       next: rows.length > limit ? { position: at.position + limit, ...state } : null,
@@ -185,7 +182,7 @@ export class SearchService {
     const newer = await run(and([where, sql`${source.docId} >= ${at.bound}`]), limit + 1, at.position);
     if (newer.length > limit) return nextAt(newer, { bound: at.bound });
     // Not even one page readable among the newest matches: rank them all at once, as for rare words.
-    if (at.position === 0) return nextAt(await run(where, limit + 1, 0, false), {});
+    if (at.position === 0) return nextAt(await run(where, limit + 1, 0), {});
     // The newer tier ends on this page: the rest comes from the older one.
     const newerTotal = at.position + newer.length;
     const rest = await run(older, limit + 1 - newer.length, 0);
@@ -194,8 +191,9 @@ export class SearchService {
 
   /** Counts per type and the top spaces, over at most SEARCH_COUNT_CAP visible matches. */
   private async facets(source: MatchSource, where: RawBuilder<SqlBool>) {
-    const { rows } = await sql<{ kind: string; space_id: number | null }>`
-      select d.kind, d.space_id from ${source.from} where ${where} limit ${SEARCH_COUNT_CAP + 1}`.execute(this.db);
+    const { rows } = await source.viaIndex(this.db, (db) =>
+      sql<{ kind: string; space_id: number | null }>`select d.kind, d.space_id from ${source.from} where ${where} limit ${SEARCH_COUNT_CAP + 1}`.execute(db),
+    );
     const capped = rows.length > SEARCH_COUNT_CAP;
     const counts: Record<string, number> = {};
     const bySpace = new Map<number, number>();
@@ -264,9 +262,12 @@ export class SearchService {
   async similar(actor: Actor, text: string, kind: SearchType, limit: number): Promise<number[]> {
     const source = this.store.match(await expandCompounds(this.db, parseAnyWords(text)));
     if (!source) return [];
-    const { rows } = await sql<{ item_id: number }>`
-      select d.item_id, ${source.score} as score from ${source.from}
-      where ${and([source.where, sql`d.kind = ${kind}`, await this.visible(actor)])} order by score desc, d.id desc limit ${limit}`.execute(this.db);
+    const visible = await this.visible(actor);
+    const { rows } = await source.viaIndex(this.db, (db) =>
+      sql<{ item_id: number }>`
+        select d.item_id, ${source.score} as score from ${source.from}
+        where ${and([source.where, sql`d.kind = ${kind}`, visible])} order by score desc, d.id desc limit ${limit}`.execute(db),
+    );
     return rows.map((r) => r.item_id);
   }
 

@@ -29,8 +29,8 @@ export interface MatchSource {
    * estimates it (see postgresStore).
    */
   candidateBound(db: Kysely<DB>, n: number): Promise<number | undefined>;
-  /** Runs a statement that narrows the match to a range of `docId`, the way the index serves that best. */
-  withinBound<T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T>;
+  /** Runs a full-text statement so that it reaches its rows through the full-text index. */
+  viaIndex<T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
 export interface SearchStore {
@@ -118,8 +118,8 @@ export const sqliteStore: SearchStore = {
         q.positive.length !== 1
           ? undefined
           : (await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${expr} order by rowid desc limit 1 offset ${n - 1}`.execute(db)).rows[0]?.id,
-      // FTS5 applies a rowid range inside its own index scan.
-      withinBound: (db, run) => run(db),
+      // A MATCH always starts from FTS5's index, and a rowid range narrows the scan itself.
+      viaIndex: (db, run) => run(db),
     };
   },
   matchNames(ws) {
@@ -132,7 +132,7 @@ export const sqliteStore: SearchStore = {
       docId: sql<number>`search_names.rowid`,
       candidateBound: async (db, n) =>
         (await sql<{ id: number }>`select rowid as id from search_names where search_names match ${expr} order by rowid desc limit 1 offset ${n - 1}`.execute(db)).rows[0]?.id,
-      withinBound: (db, run) => run(db),
+      viaIndex: (db, run) => run(db),
     };
   },
 };
@@ -159,13 +159,17 @@ async function estimatedBound(db: Kysely<DB>, where: RawBuilder<unknown>, n: num
 }
 
 /**
- * An id range over tens of thousands of rows tempts the planner into walking the primary key and
- * testing every row's tsvector (53 ms for a word in 7,000 items); intersecting the GIN bitmap with
- * the key range (BitmapAnd) takes 11 ms. Plain index scans are switched off for this one statement.
+ * The planner misjudges full-text statements in two ways that each cost hundreds of milliseconds
+ * at two million items (docs/benchmarks.md): with a LIMIT and no order (the facet scan) it expects
+ * the matches early in a sequential scan and tests every row's tsvector until it has enough (300 ms
+ * for a word in 30,000 items, 46 ms through the GIN bitmap); with an id range (a tier) it walks the
+ * primary key over the range (53 ms where intersecting the GIN bitmap with the key range takes
+ * 11 ms). Both paths are switched off for these statements, and JIT with them: the planner prices
+ * a switched-off path so high that it would compile the statement (another 300 ms).
  */
 const bitmapOnly = <T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T> =>
   db.transaction().execute(async (trx) => {
-    await sql`set local enable_indexscan = off`.execute(trx);
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), set_config('jit', 'off', true)`.execute(trx);
     return run(trx);
   });
 
@@ -209,7 +213,7 @@ export const postgresStore: SearchStore = {
       score: sql<number>`ts_rank(d.tsv, ${query}, 1)`,
       docId: sql<number>`d.id`,
       candidateBound: (db, n) => estimatedBound(db, where, n),
-      withinBound: bitmapOnly,
+      viaIndex: bitmapOnly,
     };
   },
   matchNames(ws) {
@@ -223,7 +227,7 @@ export const postgresStore: SearchStore = {
       score: sql<number>`ts_rank(to_tsvector('simple', d.name_terms), ${query})`,
       docId: sql<number>`d.id`,
       candidateBound: (db, n) => estimatedBound(db, where, n),
-      withinBound: bitmapOnly,
+      viaIndex: bitmapOnly,
     };
   },
 };
