@@ -13,7 +13,7 @@ import { loadAnswerForRead, loadQuestionForRead } from '../policies/questions.js
 import { loadPageForRead } from '../policies/pages.js';
 import { dropItemFiles, purgeDeletedFiles } from '../files/commands.js';
 import { escalatingCategories, mayModerate, type ReportRow } from '../policies/moderation.js';
-import { emit } from '../events/outbox.js';
+import { announceItemChanged } from '../events/item-changed.js';
 import { notify } from './notifications.js';
 import { appendAudit } from '../compliance/audit.js';
 
@@ -150,7 +150,8 @@ export async function decide(svc: Services, actor: Actor, reportId: number, deci
       await trx.updateTable('reports').set({ status: 'resolved' }).where('target_type', '=', report.target_type).where('target_id', '=', report.target_id).where('status', '=', 'open').execute();
     for (const userId of new Set([report.reporter_id, report.author_id]))
       await notify(trx, { userId, type: 'moderation_decision', actorId: null, spaceId: report.space_id, data: { reportId: report.id, action: decision.action, reason: decision.reason } });
-    if (['hide', 'restore', 'delete'].includes(decision.action)) await announceChange(trx, report);
+    // Readers refetch the item: a hidden or deleted one then answers 404 or a tombstone.
+    if (['hide', 'restore', 'delete'].includes(decision.action)) await announceItemChanged(trx, report.target_type, report.target_id);
   });
   if (dropsFiles) await purgeDeletedFiles(svc);
 }
@@ -180,24 +181,3 @@ async function keepCountsRight(trx: Kysely<DB>, r: ReportRow) {
   }
 }
 
-/**
- * Readers refetch the item: a hidden or deleted one then answers 404 or a tombstone. For a
- * question or an answer, its question is announced (a hidden answer drops out of it); the gateway
- * delivers a hidden question's or page's event only to those who still may read it.
- */
-async function announceChange(trx: Kysely<DB>, r: ReportRow) {
-  const labelOf = async (postId: number) => (await trx.selectFrom('posts').select('label').where('id', '=', postId).executeTakeFirstOrThrow()).label;
-  if (r.target_type === 'post') await emit(trx, 'post.updated', { spaceId: r.space_id!, postId: r.target_id }, { spaceId: r.space_id, label: await labelOf(r.target_id) });
-  else if (r.target_type === 'comment') {
-    const c = await trx.selectFrom('comments').select('post_id').where('id', '=', r.target_id).executeTakeFirstOrThrow();
-    await emit(trx, 'comment.updated', { spaceId: r.space_id!, postId: c.post_id, commentId: r.target_id }, { spaceId: r.space_id, label: await labelOf(c.post_id) });
-  } else if (r.target_type === 'message') await emit(trx, 'message.updated', { conversationId: r.conversation_id!, messageId: r.target_id }, { conversationId: r.conversation_id });
-  else if (r.target_type === 'question' || r.target_type === 'answer') {
-    const questionId = r.target_type === 'question' ? r.target_id : (await trx.selectFrom('answers').select('question_id').where('id', '=', r.target_id).executeTakeFirstOrThrow()).question_id;
-    const q = await trx.selectFrom('questions').select(['space_id', 'label']).where('id', '=', questionId).executeTakeFirstOrThrow();
-    await emit(trx, 'question.updated', { spaceId: q.space_id, questionId }, { spaceId: q.space_id, label: q.label });
-  } else if (r.target_type === 'page') {
-    const p = await trx.selectFrom('pages').select(['space_id', 'label', 'version']).where('id', '=', r.target_id).executeTakeFirstOrThrow();
-    await emit(trx, 'page.updated', { spaceId: p.space_id, pageId: r.target_id, version: p.version }, { spaceId: p.space_id, label: p.label });
-  }
-}

@@ -22,10 +22,12 @@ import { finishInBackground, dropOriginal } from './reencode.js';
 import { rejected } from './errors.js';
 import { ALLOWED_TYPES } from './sniff.js';
 import { emit } from '../events/outbox.js';
+import { announceItemChanged } from '../events/item-changed.js';
 
 /**
  * Space files announce their changes to the readers of the space that their label allows.
- * Attachments do not: they are seen through their item, whose own events cover them.
+ * Attachments do not: they are seen through their item, whose own events cover them (a new
+ * version of an attachment announces its item, see uploadVersion).
  */
 async function announce(trx: Kysely<DB>, type: 'file.created' | 'file.updated' | 'file.deleted', file: Pick<FileRow, 'id' | 'owner_type' | 'space_id' | 'label'>, label = file.label) {
   if (file.owner_type !== 'space' || file.space_id === null) return;
@@ -184,6 +186,9 @@ export async function uploadVersion(svc: Services, actor: Actor, fileId: number,
       if (Number(updated.numUpdatedRows) !== 1) throw conflict('someone else replaced this file at the same time; try again');
       if (ctx.file.owner_type === 'space' && ctx.file.space_id !== null)
         await emit(trx, 'file.versioned', { spaceId: ctx.file.space_id, fileId, version }, { spaceId: ctx.file.space_id, label: ctx.file.label });
+      // An attachment is shown with its item: the item's readers refetch it.
+      else if (ctx.file.owner_type !== 'space' && ctx.file.owner_type !== 'upload' && ctx.file.owner_id !== null)
+        await announceItemChanged(trx, ctx.file.owner_type, ctx.file.owner_id);
     });
     committed(svc, stored);
   } catch (e) {

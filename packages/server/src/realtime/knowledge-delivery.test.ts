@@ -136,6 +136,29 @@ describe('realtime delivery of questions, answers, pages and files', () => {
     for (const w of [wb, wc, wg]) w.close();
   });
 
+  it("announces a new version of an attachment as a change of its item, to the item's readers only", async () => {
+    const [wb, wc, wg] = await Promise.all([bob, carol, gus].map((c) => connectWs(base, c.cookie)));
+    const open = await upload(alice, 'agenda.txt', {});
+    const secret = await upload(alice, 'budget.txt', {});
+    const q = (await alice.post(`/spaces/${space.id}/questions`, { title: 'Which agenda for the lab day?', fileIds: [open.id] })).body;
+    const q300 = (await alice.post(`/spaces/${space.id}/questions`, { title: 'Which budget for the lab day?', label: 300, fileIds: [secret.id] })).body;
+    await fence([wb, wc, wg]);
+    const before = (w: WsClient) => ofSpace(w).length;
+    const counts = [wb, wc, wg].map(before);
+    expect((await newVersion(alice, open.id, 'agenda.txt')).statusCode).toBe(200);
+    expect((await newVersion(alice, secret.id, 'budget.txt')).statusCode).toBe(200);
+    await fence([wb, wc, wg]);
+    const since = (w: WsClient, i: number) => ofSpace(w).slice(counts[i]);
+    expect(since(wb, 0).map((e) => [e.type, e.data.questionId])).toEqual([
+      ['question.updated', q.id],
+      ['question.updated', q300.id],
+    ]);
+    expect(since(wc, 1)).toEqual([]);
+    // The guest reads the question, not the confidential one.
+    expect(since(wg, 2).map((e) => [e.type, e.data.questionId])).toEqual([['question.updated', q.id]]);
+    for (const w of [wb, wc, wg]) w.close();
+  });
+
   it("keeps a hidden answer's and a hidden page's events to their author and the space's managers", async () => {
     const q = (await bob.post(`/spaces/${space.id}/questions`, { title: 'Who waters the lab plants?' })).body;
     const a = (await dave.post(`/questions/${q.id}/answers`, { body: 'Buy my plant water, 50% off!' })).body.answers[0];
