@@ -26,5 +26,5 @@ export async function searchQueueDrained(db: Kysely<DB>, timeoutMs = 30_000): Pr
 
 export async function compactSearchIndex(db: Kysely<DB>, dialect: Dialect): Promise<void> {
   if (dialect === 'sqlite') for (const table of FTS_TABLES) await sql`insert into ${sql.table(table)} (${sql.table(table)}) values ('optimize')`.execute(db);
-  await pruneCompounds(db, dialect, storeFor(dialect));
+  await pruneCompounds(db, storeFor(dialect));
 }

@@ -153,27 +153,19 @@ export async function expandCompounds(db: Kysely<DB>, q: ParsedQuery): Promise<P
  * checked with the store's own match, as a search for it would. A term indexed again while this
  * runs may be dropped; the next document that holds it adds it back.
  */
-export async function pruneCompounds(db: Kysely<DB>, dialect: Dialect, store: SearchStore): Promise<number> {
+export async function pruneCompounds(db: Kysely<DB>, store: SearchStore): Promise<number> {
   let removed = 0;
   for (let after = ''; ; ) {
     const revs = (await db.selectFrom('search_suffixes').select('rev').where('rev', '>', after).orderBy('rev').limit(PRUNE_CHUNK).execute()).map((r) => r.rev);
     if (!revs.length) return removed;
     after = revs[revs.length - 1];
-    const checks = revs.flatMap((rev, i) => {
-      const source = store.match({ positive: [{ kind: 'word', exact: [reverse(rev)], prefixes: [] }], negative: [] });
-      return source ? [sql`select ${sql.lit(i)} as i where exists (select 1 from ${source.from} where ${source.where})`] : [];
-    });
-    if (!checks.length) continue;
-    const query = sql<{ i: number }>`${sql.join(checks, sql` union all `)}`;
-    const { rows } =
-      dialect === 'postgres'
-        ? await db.transaction().execute(async (trx) => {
-            // An EXISTS looks cheap to the planner as a sequential scan that stops at the first
-            // match, which for a term that is gone reads the whole table; the GIN index answers at once.
-            await sql`set local enable_seqscan = off`.execute(trx);
-            return query.execute(trx);
-          })
-        : await query.execute(db);
+    const sources = revs.map((rev) => store.match({ positive: [{ kind: 'word', exact: [reverse(rev)], prefixes: [] }], negative: [] }));
+    const checks = sources.flatMap((source, i) => (source ? [sql`select ${sql.lit(i)} as i where exists (select 1 from ${source.from} where ${source.where})`] : []));
+    const via = sources.find((source) => source !== null);
+    if (!via) continue;
+    // Through the index: an EXISTS looks cheap to PostgreSQL's planner as a sequential scan that
+    // stops at the first match, which for a term that is gone reads the whole table.
+    const { rows } = await via.viaIndex(db, (d) => sql<{ i: number }>`${sql.join(checks, sql` union all `)}`.execute(d));
     const held = new Set(rows.map((r) => revs[Number(r.i)]));
     const gone = revs.filter((r) => !held.has(r));
     if (gone.length) {
