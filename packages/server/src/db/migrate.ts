@@ -23,7 +23,7 @@ import * as m020 from './migrations/020_quiet_hours.js';
 import * as m021 from './migrations/021_audit_retention.js';
 import * as m022 from './migrations/022_search_files.js';
 import * as m023 from './migrations/023_drop_answer_count.js';
-import * as m025 from './migrations/025_search_suffixes.js';
+import * as m024 from './migrations/024_search_compounds.js';
 
 interface Migration {
   name: string;
@@ -54,7 +54,7 @@ const MIGRATIONS: Migration[] = [
   { name: '021_audit_retention', up: m021.up },
   { name: '022_search_files', up: m022.up },
   { name: '023_drop_answer_count', up: m023.up },
-  { name: '025_search_suffixes', up: m025.up },
+  { name: '024_search_compounds', up: m024.up },
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

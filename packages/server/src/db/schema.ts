@@ -675,12 +675,12 @@ export interface SearchDocTable {
   created_at: string;
 }
 
-/** Reversed index terms that can be compounds (025_search_suffixes): suffix lookup. */
+/** Reversed index terms that can be compounds (024_search_compounds): suffix lookup. */
 export interface SearchSuffixTable {
   rev: string;
 }
 
-/** The same terms forward (025_search_suffixes): lookup of compounds that start with a word. */
+/** The same terms forward (024_search_compounds): lookup of compounds that start with a word. */
 export interface SearchHeadTable {
   term: string;
 }

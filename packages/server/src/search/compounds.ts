@@ -1,7 +1,7 @@
 /**
  * German compounds (docs/adr/0007-search.md): "Antrag" and "Urlaub" find "Urlaubsantrag". The
  * indexer keeps a vocabulary of the index terms that can be compounds, reversed
- * (`search_suffixes`, 025_search_suffixes) and forward (`search_heads`), and a query word's German
+ * (`search_suffixes`, 024_search_compounds) and forward (`search_heads`), and a query word's German
  * stems are looked up there as reversed prefixes and as prefixes: range scans on primary keys. The
  * terms found become more exact alternatives of the word; no prefix match reaches the full-text
  * index. The vocabulary is global — it holds words of items the viewer cannot
