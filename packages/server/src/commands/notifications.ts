@@ -34,6 +34,19 @@ async function wants(trx: Kysely<DB>, userId: number, type: string): Promise<boo
 }
 
 /**
+ * The unread notification of a group that another one joins: a held one for a held one, a
+ * delivered one for a delivered one (the release job folds what waited into the delivered one).
+ */
+export const openInGroup = (trx: Kysely<DB>, userId: number, groupKey: string, held: boolean) =>
+  trx
+    .selectFrom('notifications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('group_key', '=', groupKey)
+    .where('read_at', 'is', null)
+    .where('deliver_at', held ? 'is not' : 'is', null);
+
+/**
  * Writes the notification, or holds it until the recipient's next working start when quiet hours
  * apply (no event then: the release job tells the person). Returns the id written or folded into,
  * null when the person does not want it. `now` decides the quiet-hours question (tests pass it).
@@ -43,16 +56,7 @@ export async function notify(trx: Kysely<DB>, n: NotifyInput, now = new Date()):
   if (!(await wants(trx, n.userId, n.type))) return null;
   const deliverAt = await holdUntil(trx, n.userId, n.type, now);
   if (n.groupKey) {
-    // A held notification folds only into a held one, a delivered one into a delivered one: the
-    // release job folds what waited into the open delivered one.
-    const open = await trx
-      .selectFrom('notifications')
-      .select(['id'])
-      .where('user_id', '=', n.userId)
-      .where('group_key', '=', n.groupKey)
-      .where('read_at', 'is', null)
-      .where('deliver_at', deliverAt ? 'is not' : 'is', null)
-      .executeTakeFirst();
+    const open = await openInGroup(trx, n.userId, n.groupKey, deliverAt !== null).executeTakeFirst();
     if (open) {
       const folded = await trx
         .updateTable('notifications')

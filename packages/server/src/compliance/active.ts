@@ -41,10 +41,25 @@ export function forgetActivePolicy(db: Kysely<DB>): void {
  * show. The first version approved with the key ends this (docs/adr/0012).
  */
 export async function readStoredPolicy(db: Kysely<DB>, stored: string): Promise<PolicyDocument> {
-  const raw = JSON.parse(stored) as Record<string, unknown>;
-  const doc = PolicyDocument.parse(raw);
-  if (!('erasure' in raw)) doc.erasure = { mode: await legacyErasureMode(db) };
-  return doc;
+  if (lastParsed?.stored !== stored) {
+    const raw = JSON.parse(stored) as Record<string, unknown>;
+    lastParsed = { stored, document: PolicyDocument.parse(raw), legacy: !('erasure' in raw) };
+  }
+  const { document, legacy } = lastParsed;
+  return legacy ? { ...document, erasure: { mode: await legacyErasureMode(db) } } : document;
+}
+
+/** The last document parsed: notify() reads the active one for every recipient (quiet hours). */
+let lastParsed: { stored: string; document: PolicyDocument; legacy: boolean } | null = null;
+
+/**
+ * The active version as the given handle sees it, uncached, or null before version 1 is written.
+ * For callers inside a transaction (notify() reads the quiet hours there): activePolicy uses its
+ * own connection, which on SQLite would wait for that transaction.
+ */
+export async function readActivePolicy(db: Kysely<DB>): Promise<ActivePolicy | null> {
+  const row = await db.selectFrom('policy_versions').select(['id', 'version', 'document']).where('status', '=', 'active').executeTakeFirst();
+  return row ? { id: row.id, version: row.version, document: await readStoredPolicy(db, row.document) } : null;
 }
 
 async function legacyErasureMode(db: Kysely<DB>): Promise<PolicyDocument['erasure']['mode']> {
@@ -53,16 +68,14 @@ async function legacyErasureMode(db: Kysely<DB>): Promise<PolicyDocument['erasur
 }
 
 async function loadActive(db: Kysely<DB>, dialect: Dialect): Promise<ActivePolicy> {
-  const row = await db.selectFrom('policy_versions').select(['id', 'version', 'document']).where('status', '=', 'active').executeTakeFirst();
-  if (row) return { id: row.id, version: row.version, document: await readStoredPolicy(db, row.document) };
-  return db.transaction().execute((trx) => ensureFirstVersion(trx, dialect));
+  return (await readActivePolicy(db)) ?? db.transaction().execute((trx) => ensureFirstVersion(trx, dialect));
 }
 
 /** Version 1 with today's behaviour, written once (under the audit lock, so two nodes cannot both write it). */
 async function ensureFirstVersion(trx: Kysely<DB>, dialect: Dialect): Promise<ActivePolicy> {
   await lockAuditChain(trx, dialect);
-  const again = await trx.selectFrom('policy_versions').select(['id', 'version', 'document']).where('status', '=', 'active').executeTakeFirst();
-  if (again) return { id: again.id, version: again.version, document: await readStoredPolicy(trx, again.document) };
+  const again = await readActivePolicy(trx);
+  if (again) return again;
   // Today's behaviour includes the erasure mode an existing installation had set.
   const document: PolicyDocument = { ...DEFAULT_POLICY, erasure: { mode: await legacyErasureMode(trx) } };
   const now = nowIso();

@@ -6,21 +6,14 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_POLICY, PolicyDocument, type NotificationType, type WorkingHours } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
+import { readActivePolicy } from '../compliance/active.js';
 import { nextWorkingStart } from './working-hours.js';
 
 export type QuietHoursPolicy = PolicyDocument['quietHours'];
 
-let lastParsed: { text: string; quietHours: QuietHoursPolicy } | null = null;
-
-/**
- * The active agreement's quiet hours, read through the caller's transaction: notify() runs inside
- * one, and on SQLite a second connection would wait for it. Parsed once per document text.
- */
+/** The active agreement's quiet hours, read through the caller's transaction (notify() runs inside one). */
 export async function quietHoursPolicy(db: Kysely<DB>): Promise<QuietHoursPolicy> {
-  const row = await db.selectFrom('policy_versions').select('document').where('status', '=', 'active').executeTakeFirst();
-  if (!row) return DEFAULT_POLICY.quietHours;
-  if (lastParsed?.text !== row.document) lastParsed = { text: row.document, quietHours: PolicyDocument.parse(JSON.parse(row.document)).quietHours };
-  return lastParsed.quietHours;
+  return (await readActivePolicy(db))?.document.quietHours ?? DEFAULT_POLICY.quietHours;
 }
 
 /** The agreement's quiet period turned around: the working day runs from its end to its start. */

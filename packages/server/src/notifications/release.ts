@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { write, type Services } from '../services.js';
 import { emit } from '../events/outbox.js';
-import { notify } from '../commands/notifications.js';
+import { notify, openInGroup } from '../commands/notifications.js';
 import { visibleNotifications } from '../policies/notifications.js';
 import { quietHoursPolicy } from './quiet-hours.js';
 
@@ -65,15 +65,7 @@ async function foldGroups(trx: Kysely<DB>, userId: number, claimed: { id: number
   const foldedInto = new Map<number, number>();
   for (const h of claimed) {
     if (!h.group_key) continue;
-    const open = await trx
-      .selectFrom('notifications')
-      .select('id')
-      .where('user_id', '=', userId)
-      .where('group_key', '=', h.group_key)
-      .where('read_at', 'is', null)
-      .where('deliver_at', 'is', null)
-      .where('id', '!=', h.id)
-      .executeTakeFirst();
+    const open = await openInGroup(trx, userId, h.group_key, false).where('id', '!=', h.id).executeTakeFirst();
     if (!open) continue;
     await trx
       .updateTable('notifications')
