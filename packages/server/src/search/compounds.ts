@@ -16,8 +16,9 @@ import type { ParsedQuery, Term } from './query.js';
 import type { SearchStore } from './store.js';
 
 /**
- * Shortest term kept: a suffix key has at least 4 letters (query.ts, MIN_PREFIX) and a compound at
- * least MIN_EXTRA more, so a shorter term could never be found; it would only cost writes.
+ * Shortest term kept: a key has at least 4 letters (query.ts, MIN_PREFIX) and a compound ending in
+ * it at least MIN_EXTRA more. A shorter term behind a head is an inflection the stemmers already
+ * match; keeping it would only cost writes.
  */
 export const MIN_COMPOUND = 7;
 /** Letters a compound adds at least to the word: less is an inflection or chance ("Rat"/"Grat"). */
@@ -27,9 +28,9 @@ export const MIN_EXTRA = 3;
  * item's stemmer left on ("fahrradstellplatze" in an item taken for English) is found too.
  */
 const HEAD_EXTRA = 1;
-/** Compounds added per query word, shortest first. */
+/** Compounds added per key of a query word, shortest first. */
 export const MAX_COMPOUNDS = 30;
-/** Vocabulary entries read per suffix key at most: a very common ending stays a short scan. */
+/** Vocabulary entries read per key at most: a very common head or ending stays a short scan. */
 const SCAN = 2_000;
 /** Vocabulary entries checked per statement when pruning (SQLite allows 500 selects in a compound). */
 const PRUNE_CHUNK = 200;

@@ -16,10 +16,14 @@ export interface QueueRow {
 }
 
 /** A FROM clause (alias `d` for search_docs), its match condition and a score (higher is better). */
-export interface MatchSource {
+export interface NameMatch {
   from: RawBuilder<unknown>;
   where: RawBuilder<unknown>;
   score: RawBuilder<number>;
+}
+
+/** A full-text match, with what ranking in tiers needs. */
+export interface MatchSource extends NameMatch {
   /** The document id as the full-text index sees it: a range on it narrows the index scan itself. */
   docId: RawBuilder<number>;
   /**
@@ -41,7 +45,7 @@ export interface SearchStore {
   /** Full-text match of a parsed query, or null when it has nothing positive to match. */
   match(q: Pick<ParsedQuery, 'positive' | 'negative' | 'mode'>): MatchSource | null;
   /** Prefix match over names and titles (search-as-you-type). */
-  matchNames(words: string[]): MatchSource | null;
+  matchNames(words: string[]): NameMatch | null;
 }
 
 const DOC_COLUMNS = ['kind', 'item_id', 'parent_id', 'space_id', 'conversation_id', 'author_id', 'label', 'visible', 'lang', 'title', 'body', 'created_at'] as const;
@@ -129,10 +133,6 @@ export const sqliteStore: SearchStore = {
       from: sql`search_names join search_docs d on d.id = search_names.rowid`,
       where: sql`search_names match ${expr}`,
       score: sql<number>`-bm25(search_names)`,
-      docId: sql<number>`search_names.rowid`,
-      candidateBound: async (db, n) =>
-        (await sql<{ id: number }>`select rowid as id from search_names where search_names match ${expr} order by rowid desc limit 1 offset ${n - 1}`.execute(db)).rows[0]?.id,
-      viaIndex: (db, run) => run(db),
     };
   },
 };
@@ -220,14 +220,10 @@ export const postgresStore: SearchStore = {
     const expr = prefixToTsquery(ws);
     if (!expr) return null;
     const query = sql`to_tsquery('simple', ${expr})`;
-    const where = sql`d.name_terms is not null and to_tsvector('simple', d.name_terms) @@ ${query}`;
     return {
       from: sql`search_docs d`,
-      where,
+      where: sql`d.name_terms is not null and to_tsvector('simple', d.name_terms) @@ ${query}`,
       score: sql<number>`ts_rank(to_tsvector('simple', d.name_terms), ${query})`,
-      docId: sql<number>`d.id`,
-      candidateBound: (db, n) => estimatedBound(db, where, n),
-      viaIndex: bitmapOnly,
     };
   },
 };
