@@ -36,31 +36,19 @@ export function FILE_DOC_STATE(f: string) {
       .map(([type, expr]) => `when '${type}' then ${expr}`)
       .join(' ')} else ${otherwise} end`;
   const alive = (alias: string) => `${alias}.deleted_at is null and ${alias}.hidden_at is null`;
-  const space = byOwner(
-    {
-      space: `${f}.owner_id`,
-      post: `(select fp.space_id from posts fp where fp.id = ${f}.owner_id)`,
-      comment: `(select fp.space_id from comments fc join posts fp on fp.id = fc.post_id where fc.id = ${f}.owner_id)`,
-      question: `(select fq.space_id from questions fq where fq.id = ${f}.owner_id)`,
-      answer: `(select fq.space_id from answers fa join questions fq on fq.id = fa.question_id where fa.id = ${f}.owner_id)`,
-      page: `(select fg.space_id from pages fg where fg.id = ${f}.owner_id)`,
-      message: `(select fv.space_id from messages fm join conversations fv on fv.id = fm.conversation_id where fm.id = ${f}.owner_id)`,
-    },
-    'null',
-  );
+  // One subquery per owner type reads a column of the space-bearing row (the owner's post or
+  // question, a message's conversation).
+  const ofOwner = (column: string) => ({
+    post: `(select fp.${column} from posts fp where fp.id = ${f}.owner_id)`,
+    comment: `(select fp.${column} from comments fc join posts fp on fp.id = fc.post_id where fc.id = ${f}.owner_id)`,
+    question: `(select fq.${column} from questions fq where fq.id = ${f}.owner_id)`,
+    answer: `(select fq.${column} from answers fa join questions fq on fq.id = fa.question_id where fa.id = ${f}.owner_id)`,
+    page: `(select fg.${column} from pages fg where fg.id = ${f}.owner_id)`,
+    message: `(select fv.${column} from messages fm join conversations fv on fv.id = fm.conversation_id where fm.id = ${f}.owner_id)`,
+  });
+  const space = byOwner({ space: `${f}.owner_id`, ...ofOwner('space_id') }, 'null');
   // Attachments have no label of their own: the item's (a channel's for messages) applies.
-  const label = `coalesce(${byOwner(
-    {
-      space: `${f}.label`,
-      post: `(select fp.label from posts fp where fp.id = ${f}.owner_id)`,
-      comment: `(select fp.label from comments fc join posts fp on fp.id = fc.post_id where fc.id = ${f}.owner_id)`,
-      question: `(select fq.label from questions fq where fq.id = ${f}.owner_id)`,
-      answer: `(select fq.label from answers fa join questions fq on fq.id = fa.question_id where fa.id = ${f}.owner_id)`,
-      page: `(select fg.label from pages fg where fg.id = ${f}.owner_id)`,
-      message: `(select fv.label from messages fm join conversations fv on fv.id = fm.conversation_id where fm.id = ${f}.owner_id)`,
-    },
-    'null',
-  )}, 0)`;
+  const label = `coalesce(${byOwner({ space: `${f}.label`, ...ofOwner('label') }, 'null')}, 0)`;
   const live = byOwner(
     {
       space: '1 = 1',
