@@ -99,6 +99,41 @@ describe('chat between two people', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('shows a message whose event arrived while the conversation was still loading', async () => {
+    const ctx = await contextFor(browser, app, bob);
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    problems.push(...watchPage(page));
+    // The first load of the newest messages is answered as the server saw it before the message
+    // existed, and only after the message's realtime event reached the page.
+    let tookStaleAnswer!: () => void;
+    const staleAnswerTaken = new Promise<void>((resolve) => (tookStaleAnswer = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    await page.route(`**/api/v1/conversations/${conversationId}/messages**`, async (route) => {
+      const request = route.request();
+      if (held || request.method() !== 'GET' || new URL(request.url()).searchParams.has('after')) return route.continue();
+      held = true;
+      const response = await route.fetch();
+      tookStaleAnswer();
+      await released;
+      await route.fulfill({ response });
+    });
+    const socket = page.waitForEvent('websocket');
+    await page.goto(`${app.url}/chat/${conversationId}`);
+    const ws = await socket;
+    await ws.waitForEvent('framereceived'); // hello: subscribed
+    await staleAnswerTaken;
+    const created = ws.waitForEvent('framereceived', { predicate: (frame) => String(frame.payload).includes('message.created') });
+    const sent = await alice.call('POST', `/conversations/${conversationId}/messages`, { body: 'Sent while Bob was loading', clientKey: 'e2e-loading-1' });
+    expect(sent.status).toBe(200);
+    await created;
+    release();
+    await expect.poll(async () => (await mainLine(page)).filter((t) => t === 'Sent while Bob was loading').length, { timeout: 15_000 }).toBe(1);
+    expect(problems).toEqual([]);
+  });
+
   it('shows a thread reply in the other person’s thread panel', async () => {
     const { page: a } = await open(alice, `/chat/${conversationId}`);
     const { page: b } = await open(bob, `/chat/${conversationId}`);

@@ -5,6 +5,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventName } from './types';
+import { invalidate } from './invalidate';
 import { questionKeys } from './questions';
 import { invalidateWiki, wikiKeys } from './wiki';
 import { fileKeys, invalidateSpaceFiles } from './files';
@@ -17,9 +18,9 @@ export function applyKnowledgeEvent(qc: QueryClient, type: EventName, data: Even
   const family = type.slice(0, type.indexOf('.'));
   if (family === 'question' || family === 'answer') {
     const questionId = num(data.questionId);
-    if (questionId !== null) void qc.invalidateQueries({ queryKey: questionKeys.detail(questionId) });
+    if (questionId !== null) void invalidate(qc, { queryKey: questionKeys.detail(questionId) });
     // Lists show counts and the solved marker, and filter by them; scores and answer texts they do not show.
-    if (type !== 'answer.updated' && type !== 'answer.voted') void qc.invalidateQueries({ queryKey: questionKeys.lists });
+    if (type !== 'answer.updated' && type !== 'answer.voted') void invalidate(qc, { queryKey: questionKeys.lists });
     return true;
   }
   if (family === 'page') {
@@ -49,6 +50,6 @@ export function purgeKnowledgeOf(qc: QueryClient, spaceId: number): void {
   qc.removeQueries({ queryKey: [...questionKeys.lists, spaceId] });
   qc.removeQueries({ queryKey: wikiKeys.tree(spaceId) });
   qc.removeQueries({ queryKey: fileKeys.space(spaceId) });
-  void qc.invalidateQueries({ queryKey: questionKeys.lists });
-  void qc.invalidateQueries({ queryKey: ['wiki'] });
+  void invalidate(qc, { queryKey: questionKeys.lists });
+  void invalidate(qc, { queryKey: ['wiki'] });
 }

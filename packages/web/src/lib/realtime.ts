@@ -5,6 +5,7 @@ import { setClientMessageSender } from './chat/typing';
 import { addNewPost, resetNewPosts } from './newPosts';
 import { applyKnowledgeEvent, purgeKnowledgeOf } from './knowledgeEvents';
 import { isSpaceQuery, refreshPost, removePost } from './queryClient';
+import { invalidate } from './invalidate';
 
 export type RealtimeStatus = 'connecting' | 'open' | 'closed';
 
@@ -145,47 +146,47 @@ export class RealtimeClient {
         const own = num(data.authorId) === me;
         this.newPostIn(['feed'], 'home', own);
         if (spaceId !== null) this.newPostIn(['space', spaceId, 'posts'], `space:${spaceId}`, own);
-        void qc.invalidateQueries({ queryKey: ['person'], refetchType: 'none' });
-        void qc.invalidateQueries({ queryKey: ['tag'], refetchType: 'none' });
-        void qc.invalidateQueries({ queryKey: ['spaces'] });
-        void qc.invalidateQueries({ queryKey: ['myspaces'] });
+        void invalidate(qc, { queryKey: ['person'], refetchType: 'none' });
+        void invalidate(qc, { queryKey: ['tag'], refetchType: 'none' });
+        void invalidate(qc, { queryKey: ['spaces'] });
+        void invalidate(qc, { queryKey: ['myspaces'] });
         return;
       }
       case 'post.updated':
         if (postId !== null) {
           void refreshPost(postId);
-          void qc.invalidateQueries({ queryKey: ['post', postId, 'revisions'] });
+          void invalidate(qc, { queryKey: ['post', postId, 'revisions'] });
         }
-        if (spaceId !== null) void qc.invalidateQueries({ queryKey: ['space', spaceId, 'pinned'] });
+        if (spaceId !== null) void invalidate(qc, { queryKey: ['space', spaceId, 'pinned'] });
         return;
       case 'post.deleted':
         if (postId !== null) removePost(postId);
-        if (spaceId !== null) void qc.invalidateQueries({ queryKey: ['space', spaceId, 'pinned'] });
+        if (spaceId !== null) void invalidate(qc, { queryKey: ['space', spaceId, 'pinned'] });
         return;
       case 'comment.created':
       case 'comment.updated':
       case 'comment.deleted':
         if (postId !== null) {
-          void qc.invalidateQueries({ queryKey: ['post', postId, 'comments'] });
+          void invalidate(qc, { queryKey: ['post', postId, 'comments'] });
           if (type !== 'comment.updated') void refreshPost(postId);
         }
         return;
       case 'reaction.changed':
         if (postId !== null) {
-          if (num(data.commentId) !== null) void qc.invalidateQueries({ queryKey: ['post', postId, 'comments'] });
+          if (num(data.commentId) !== null) void invalidate(qc, { queryKey: ['post', postId, 'comments'] });
           else {
             void refreshPost(postId);
-            void qc.invalidateQueries({ queryKey: ['post', postId, 'reactions'] });
+            void invalidate(qc, { queryKey: ['post', postId, 'reactions'] });
           }
         }
         return;
       case 'space.updated':
       case 'membership.changed':
-        if (spaceId !== null) void qc.invalidateQueries({ predicate: isSpaceQuery(spaceId) });
-        void qc.invalidateQueries({ queryKey: ['spaces'] });
+        if (spaceId !== null) void invalidate(qc, { predicate: isSpaceQuery(spaceId) });
+        void invalidate(qc, { queryKey: ['spaces'] });
         if (type === 'membership.changed' && num(data.userId) === me) {
-          void qc.invalidateQueries({ queryKey: ['feed'] });
-          void qc.invalidateQueries({ queryKey: ['myspaces'] });
+          void invalidate(qc, { queryKey: ['feed'] });
+          void invalidate(qc, { queryKey: ['myspaces'] });
         }
         return;
       case 'access.revoked': {
@@ -202,19 +203,19 @@ export class RealtimeClient {
         });
         resetNewPosts(`space:${spaceId}`);
         purgeKnowledgeOf(qc, spaceId);
-        void qc.invalidateQueries({ queryKey: ['feed'] });
-        void qc.invalidateQueries({ queryKey: ['spaces'] });
-        void qc.invalidateQueries({ queryKey: ['myspaces'] });
-        void qc.invalidateQueries({ queryKey: ['saved'] });
-        void qc.invalidateQueries({ queryKey: ['person'] });
-        void qc.invalidateQueries({ queryKey: ['tag'] });
-        void qc.invalidateQueries({ queryKey: ['notifications'] });
+        void invalidate(qc, { queryKey: ['feed'] });
+        void invalidate(qc, { queryKey: ['spaces'] });
+        void invalidate(qc, { queryKey: ['myspaces'] });
+        void invalidate(qc, { queryKey: ['saved'] });
+        void invalidate(qc, { queryKey: ['person'] });
+        void invalidate(qc, { queryKey: ['tag'] });
+        void invalidate(qc, { queryKey: ['notifications'] });
         this.h.onAccessRevoked(spaceId, slug);
         return;
       }
       case 'notification.created':
       case 'notification.read':
-        void qc.invalidateQueries({ queryKey: ['notifications'] });
+        void invalidate(qc, { queryKey: ['notifications'] });
         return;
       default:
         if (applyKnowledgeEvent(qc, type, data)) return;
@@ -228,7 +229,7 @@ export class RealtimeClient {
     const query = qc.getQueryCache().find({ queryKey, exact: true });
     if (!query) return;
     if (own || query.getObserversCount() === 0) {
-      void qc.invalidateQueries({ queryKey, exact: true });
+      void invalidate(qc, { queryKey, exact: true });
       if (own) return;
       resetNewPosts(feed);
       return;

@@ -2,6 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventName } from '../types';
 import { dropConversation, markMessageDeleted, refreshMessage } from './cache';
+import { invalidate } from '../invalidate';
 import { chatKeys } from './keys';
 import { noteTyping, stopTyping } from './typing';
 
@@ -15,10 +16,10 @@ export interface ChatEventHooks {
 }
 
 function listsChanged(qc: QueryClient, conversationId: number | null): void {
-  void qc.invalidateQueries({ queryKey: chatKeys.conversations });
-  void qc.invalidateQueries({ queryKey: chatKeys.unread });
-  void qc.invalidateQueries({ queryKey: ['chat', 'channels'] });
-  if (conversationId !== null) void qc.invalidateQueries({ queryKey: chatKeys.conversation(conversationId) });
+  void invalidate(qc, { queryKey: chatKeys.conversations });
+  void invalidate(qc, { queryKey: chatKeys.unread });
+  void invalidate(qc, { queryKey: ['chat', 'channels'] });
+  if (conversationId !== null) void invalidate(qc, { queryKey: chatKeys.conversation(conversationId) });
 }
 
 /** Returns false for events that are not about chat. */
@@ -32,9 +33,9 @@ export function applyChatEvent(qc: QueryClient, type: EventName, data: EventData
       if (conversationId !== null && author !== null) stopTyping(conversationId, author);
       if (root === null) {
         // Catch up every window of this conversation that shows the newest messages (see fetchWindow).
-        if (conversationId !== null) void qc.invalidateQueries({ queryKey: chatKeys.messagesOf(conversationId) });
+        if (conversationId !== null) void invalidate(qc, { queryKey: chatKeys.messagesOf(conversationId) });
       } else {
-        void qc.invalidateQueries({ queryKey: chatKeys.thread(root) });
+        void invalidate(qc, { queryKey: chatKeys.thread(root) });
         void refreshMessage(root); // its reply count
       }
       listsChanged(qc, conversationId);
@@ -43,12 +44,12 @@ export function applyChatEvent(qc: QueryClient, type: EventName, data: EventData
     case 'message.updated':
     case 'message.reaction':
       if (messageId !== null) void refreshMessage(messageId);
-      if (type === 'message.updated') void qc.invalidateQueries({ queryKey: chatKeys.conversations });
+      if (type === 'message.updated') void invalidate(qc, { queryKey: chatKeys.conversations });
       return true;
     case 'message.deleted':
       if (messageId !== null) markMessageDeleted(messageId);
       // A deleted reply changes its root's count; a deleted last message changes the list preview.
-      void qc.invalidateQueries({ queryKey: chatKeys.allThreads });
+      void invalidate(qc, { queryKey: chatKeys.allThreads });
       listsChanged(qc, conversationId);
       return true;
     case 'conversation.created':
@@ -65,7 +66,7 @@ export function applyChatEvent(qc: QueryClient, type: EventName, data: EventData
       return true;
     case 'presence.changed': {
       const userId = num(data.userId);
-      if (userId !== null) void qc.invalidateQueries({ queryKey: chatKeys.presence(userId) });
+      if (userId !== null) void invalidate(qc, { queryKey: chatKeys.presence(userId) });
       return true;
     }
     default:
@@ -83,7 +84,7 @@ export function applyTyping(conversationId: number, userId: number, meId: number
  * as well; both paths merge by id, so nothing shows twice.
  */
 export function chatCatchUp(qc: QueryClient): void {
-  void qc.invalidateQueries({ queryKey: chatKeys.all });
+  void invalidate(qc, { queryKey: chatKeys.all });
 }
 
 /** The server could not replay what was missed: reload open conversations from scratch. */
