@@ -30,6 +30,18 @@ function check(name, cmd, args, env) {
   }
 }
 
+/**
+ * The first line of a failure and the test-file line it came from, so that the list CI repeats at
+ * its end explains itself even where only the end of the log is kept.
+ */
+function reason(messages = []) {
+  const text = (messages[0] ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+  const first = text.split('\n')[0].trim().slice(0, 240);
+  const where = text.match(/[\w./-]+\.test\.ts:\d+:\d+/)?.[0];
+  if (!first) return '';
+  return ` — ${first}${where ? ` (${where.replace(/^.*?((?:e2e|packages)\/)/, '$1')})` : ''}`;
+}
+
 function vitest(name, config, env) {
   const file = path.join(out, `${name}.json`);
   fs.rmSync(file, { force: true });
@@ -47,7 +59,7 @@ function vitest(name, config, env) {
   const brokenFiles = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.every((a) => a.status !== 'failed'));
   failed += brokenFiles.length;
   for (const r of report.testResults)
-    for (const a of r.assertionResults) if (a.status === 'failed') failures.push(`${name}: ${a.fullName}`);
+    for (const a of r.assertionResults) if (a.status === 'failed') failures.push(`${name}: ${a.fullName}${reason(a.failureMessages)}`);
   for (const b of brokenFiles) failures.push(`${name}: ${path.relative(root, b.name)} failed to run`);
   if (!ok && report.numFailedTests === 0 && brokenFiles.length === 0) {
     failed++;
