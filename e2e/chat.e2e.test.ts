@@ -99,6 +99,24 @@ describe('chat between two people', () => {
     expect(stored).toHaveLength(1);
   });
 
+  it('gives up an attempt that is never answered and sends again, once', async () => {
+    const { page: a } = await open(alice, `/chat/${conversationId}`);
+    await a.getByTestId('chat-composer-input').waitFor();
+    // The first POST vanishes without an answer or an error, as on a connection that died silently.
+    let swallowed = 0;
+    await a.route(`**/api/v1/conversations/${conversationId}/messages`, (route) => {
+      if (route.request().method() === 'POST' && swallowed++ === 0) return; // never answered
+      return route.continue();
+    });
+    await send(a, 'Into the void and back');
+    await a.getByTestId('pending-message').filter({ hasText: 'Into the void and back' }).waitFor();
+    await expect.poll(() => a.getByTestId('pending-message').count(), { timeout: 30_000 }).toBe(0);
+    expect(swallowed).toBe(2);
+    await expect.poll(async () => (await mainLine(a)).filter((t) => t === 'Into the void and back').length, { timeout: 15_000 }).toBe(1);
+    const stored = (await alice.call('GET', `/conversations/${conversationId}/messages`)).body.items.filter((m: { body: string }) => m.body === 'Into the void and back');
+    expect(stored).toHaveLength(1);
+  });
+
   it('shows a message whose event arrived while the conversation was still loading', async () => {
     const ctx = await contextFor(browser, app, bob);
     contexts.push(ctx);

@@ -1,9 +1,10 @@
 /**
  * Optimistic sending. A message shows at once as "sending" and is posted with a clientKey chosen
- * here; on a network failure the same POST (same key) is retried, and the server answers a
- * repeated key with the first message, so a retry can never create a duplicate.
+ * here; on a network failure or an attempt left unanswered the same POST (same key) is retried,
+ * and the server answers a repeated key with the first message, so a retry can never create a
+ * duplicate.
  */
-import { ApiError, post } from '../api';
+import { ApiError, api } from '../api';
 import { queryClient } from '../queryClient';
 import { createSignal, useSignal } from '../signal';
 import type { FileRef, Message, MessageSummary, PostImage } from '../types';
@@ -26,6 +27,11 @@ export interface PendingMessage {
 }
 
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
+/**
+ * An attempt that has not been answered by then is given up and retried: a connection that died
+ * without an error (a phone changing networks) would otherwise leave the message "sending" forever.
+ */
+const ATTEMPT_TIMEOUT_MS = 10_000;
 const pending = new Map<string, PendingMessage>();
 const signal = createSignal();
 
@@ -65,20 +71,36 @@ function pause(ms: number): Promise<void> {
   });
 }
 
-async function deliver(key: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    const p = pending.get(key);
-    if (!p) return; // already arrived through another path
-    try {
-      const m = await post<Message>(`/conversations/${p.conversationId}/messages`, {
+/** One POST of a pending message; unanswered after ATTEMPT_TIMEOUT_MS it fails like a network error. */
+async function postOnce(p: PendingMessage): Promise<Message> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), ATTEMPT_TIMEOUT_MS);
+  try {
+    return await api<Message>(`/conversations/${p.conversationId}/messages`, {
+      method: 'POST',
+      body: {
         body: p.body,
         clientKey: p.clientKey,
         ...(p.threadRootId !== null ? { threadRootId: p.threadRootId } : {}),
         ...(p.quote ? { quoteId: p.quote.id } : {}),
         ...(p.images.length > 0 ? { imageIds: p.images.map((i) => i.id) } : {}),
         ...(p.files.length > 0 ? { fileIds: p.files.map((f) => f.id) } : {}),
-      });
-      upsertMessage(m);
+      },
+      signal: timeout.signal,
+    });
+  } catch (e) {
+    throw timeout.signal.aborted ? new ApiError(0, 'network', 'No answer in time') : e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function deliver(key: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const p = pending.get(key);
+    if (!p) return; // already arrived through another path
+    try {
+      upsertMessage(await postOnce(p));
       set(null, key);
       void queryClient.invalidateQueries({ queryKey: chatKeys.conversations });
       return;
