@@ -149,3 +149,24 @@ export const type0Font = (toUnicode: string, descendant: string) =>
   `<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Carlito /Encoding /Identity-H /DescendantFonts [${descendant}] /ToUnicode ${toUnicode} >>`;
 export const cidFont = '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Carlito /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>';
 export const helvetica = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
+
+/**
+ * A one-page PDF showing `content` with the given fonts (resource name -> font); the font objects
+ * follow the content stream (object 4) in order, then `extra` objects (ToUnicode streams ...).
+ */
+export function pdfWithFonts(content: string, fonts: Record<string, PdfObjectSource>, extra: PdfObjectSource[] = []): Buffer {
+  const names = Object.keys(fonts);
+  const resources = names.map((name, i) => `/${name} ${5 + i} 0 R`).join(' ');
+  return pdfFromObjects([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /Resources << /Font << ${resources} >> >> /Contents 4 0 R >>`,
+    { data: Buffer.from(content, 'latin1') },
+    ...names.map((name) => fonts[name]),
+    ...extra,
+  ]);
+}
+
+/** A simple TrueType font (WinAnsi, no ToUnicode) whose glyphs from the space on are all `width` wide. */
+export const fixedWidthFont = (width = 500, extra = '') =>
+  `<< /Type /Font /Subtype /TrueType /BaseFont /Fixed /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths [${Array(224).fill(width).join(' ')}]${extra} >>`;

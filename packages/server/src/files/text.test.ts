@@ -5,10 +5,13 @@
 import { describe, it, expect } from 'vitest';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { extractText, storedFileText, TEXT_LIMITS } from './text.js';
 import { buildZip, minimalDocx } from './testing.js';
 import { CMAP_LIMITS, parseCMap } from './pdf-cmap.js';
-import { cidFont, docxWith, helvetica, odtWith, pdfFromObjects, pdfTextPage, pdfWith, pptxWith, toUnicodeCMap, type0Font, xlsxWith, type PdfObjectSource } from './text-testing.js';
+import { fontMetrics } from './pdf-layout.js';
+import { isDict, PdfObjects } from './pdf-objects.js';
+import { cidFont, docxWith, fixedWidthFont, helvetica, odtWith, pdfFromObjects, pdfTextPage, pdfWith, pdfWithFonts, pptxWith, toUnicodeCMap, type0Font, xlsxWith, type PdfObjectSource } from './text-testing.js';
 import type { FileStore } from '../media/store.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -263,5 +266,139 @@ describe('file text extraction', () => {
     expect(await storedFileText(store, { kind: 'text', mime: 'text/plain', size: TEXT_LIMITS.fileBytes + 1, storage_key: 'c.txt' })).toBe('');
     expect(await storedFileText(store, { kind: 'pdf', mime: 'application/pdf', size: 10, storage_key: 'broken.pdf' })).toBe('');
     expect(reads).toEqual(['a.txt', 'broken.pdf']);
+  });
+});
+
+describe('PDF word breaks from text geometry', () => {
+  // Glyphs of the fixed-width font are 500/1000 wide: 5 units per character at size 10.
+  const fixed = { F1: fixedWidthFont() };
+  /**
+   * One word in pieces: gaps of 0.3 and -0.2 units (kerning), 1.2 (0.12 em, still kerning); word
+   * gaps of 2 (0.2 em); a new line; a move back to the left margin; a new BT block per piece.
+   */
+  const pieces =
+    'BT /F1 10 Tf 72 720 Td (Urlaubs) Tj 35.3 0 Td (antrag) Tj 29.8 0 Td (sformular) Tj 47 0 Td (und) Tj 17 0 Td (Reise) Tj 26.2 0 Td (kosten) Tj\n' +
+    '0 -14 Td (Zeile) Tj -150 0 Td (Fahr) Tj ET BT /F1 10 Tf 1 0 0 1 97.3 706 Tm (rad) Tj ET';
+
+  it('joins the kerned pieces of a word placed by Td and Tm, and breaks at gaps, new lines and moves back', async () => {
+    expect(await pdf(pdfWithFonts(pieces, fixed))).toBe('Urlaubsantragsformular und Reisekosten Zeile Fahrrad');
+  });
+
+  it('keeps a space at every positioning operator for fonts without widths', async () => {
+    expect(await pdf(pdfWithFonts(pieces, { F1: helvetica }))).toBe('Urlaubs antrag sformular und Reise kosten Zeile Fahr rad');
+    // No font structure read at all (no /Widths, /ToUnicode ... in the file): the same.
+    expect(await pdf(pdfWith([{ data: Buffer.from(pieces) }]))).toBe('Urlaubs antrag sformular und Reise kosten Zeile Fahr rad');
+    // A known font after an unknown one: the end of the unknown string is unknown, so the move decides.
+    const mixed = 'BT /F2 10 Tf 72 720 Td (Fahr) Tj /F1 10 Tf 20 0 Td (rad) Tj 15 0 Td (weg) Tj ET';
+    expect(await pdf(pdfWithFonts(mixed, { F1: fixedWidthFont(), F2: helvetica }))).toBe('Fahr radweg');
+  });
+
+  it('measures in user space: a flipped, scaled page as Chrome writes it, one BT block and Tm per piece, cm inside q/Q', async () => {
+    const chrome = (scale: string) =>
+      `.24 0 0 -.24 0 792 cm q ${scale} 0 0 ${scale} 0 0 cm\n` +
+      [['8 22', 'Urlaubs'], ['60.7 22', 'antrag'], ['109.7 22', 'Reise'], ['147.2 22', 'kosten'], ['8 40', 'Zeile']].map(([at, word]) => `BT /F1 15 Tf 1 0 0 -1 ${at} Tm (${word}) Tj ET`).join('\n') +
+      '\nQ';
+    for (const scale of ['3.125', '0.01', '400']) expect(await pdf(pdfWithFonts(chrome(scale), fixed))).toBe('Urlaubsantrag Reisekosten Zeile');
+    // "Fahr" drawn at twice the size ends at x = 60 in user space, where "rad" starts after Q restores the CTM.
+    const saved = 'q 2 0 0 2 0 0 cm BT /F1 10 Tf 10 10 Td (Fahr) Tj ET Q BT /F1 20 Tf 60 20 Td (rad) Tj ET';
+    expect(await pdf(pdfWithFonts(saved, fixed))).toBe('Fahrrad');
+    // A font size of 1 scaled by the text matrix (as Word and Quartz write it): the gaps are 0.03 and 0.17 em.
+    const unit = 'BT /F1 1 Tf 10 0 0 10 72 700 Tm (Urlaubs) Tj 10 0 0 10 107.3 700 Tm (antrag) Tj 10 0 0 10 139 700 Tm (und) Tj ET';
+    expect(await pdf(pdfWithFonts(unit, fixed))).toBe('Urlaubsantrag und');
+    // Rotated text: the gap is measured along the line.
+    const rotated = 'BT /F1 10 Tf 0 1 -1 0 300 100 Tm (Urlaubs) Tj 0 1 -1 0 300 135.4 Tm (antrag) Tj 0 1 -1 0 300 168 Tm (Tag) Tj ET';
+    expect(await pdf(pdfWithFonts(rotated, fixed))).toBe('Urlaubsantrag Tag');
+  });
+
+  it('applies TJ adjustments, character and word spacing, horizontal scaling and the leading', async () => {
+    const spacing =
+      'BT /F1 10 Tf 14 TL 72 700 Td [(Reise) 30 (kosten) -20 (abrechnung) -250 (und)] TJ\n' +
+      // The adjustment moves "w" to 16.7, so it ends where "eg" starts; without it, a gap of 1.7 (0.17 em).
+      'T* [(Rad) -170 (w)] TJ 21.7 0 Td (eg) Tj\n' +
+      // An adjustment after the last string paints nothing: "Rad" ends at 15, "weg" starts 1.7 later.
+      'T* [(Rad) -170] TJ 16.7 0 Td (weg) Tj\n' +
+      // Without Tc "Fahr" would end at 20, without Tw "neue Haus" at 45, without Tz "Fahr" at 20: each a gap, a wrong space.
+      'T* 2 Tc (Fahr) Tj 28 0 Td (rad) Tj 0 Tc\n' +
+      'T* 4 Tw (neue Haus) Tj 49 0 Td (t\\374r) Tj 0 Tw\n' +
+      'T* 200 Tz (Fahr) Tj 40 0 Td (zeug) Tj 100 Tz (Ende) \' ET';
+    expect(await pdf(pdfWithFonts(spacing, fixed))).toBe('Reisekostenabrechnung und Radweg Rad weg Fahrrad neue Haustür Fahrzeug Ende');
+  });
+
+  it('reads the widths of Identity-H CID fonts: /W in both forms, /DW 1000 when missing', async () => {
+    // Capitals (CIDs 32-57) 600 wide by a range, small letters (64-89) 500 by an array, ü (0x13) the default 1000.
+    const widths = `/W [32 57 600 64 [${Array(26).fill(500).join(' ')}]]`;
+    const content =
+      `BT /F1 10 Tf 72 720 Td ${cid('Reise')} Tj 26.4 0 Td ${cid('kosten')} Tj 30.3 0 Td [${cid('abrechnung')}] TJ\n` +
+      `0 -14 Td ${cid('Prüfung')} Tj 41.2 0 Td ${cid('sordnung')} Tj 44 0 Td ${cid('Ende')} Tj ET`;
+    const font = type0Font('6 0 R', `<< /Type /Font /Subtype /CIDFontType2 ${widths} >>`);
+    expect(await pdf(pdfWithFonts(content, { F1: font }, [{ data: CMAP }]))).toBe('Reisekostenabrechnung Prüfungsordnung Ende');
+    // Another encoding than Identity-H: the codes are no CIDs, widths unknown, a space at each move.
+    const other = font.replace('/Identity-H', '/UniJIS-UCS2-H');
+    expect(await pdf(pdfWithFonts(content, { F1: other }, [{ data: CMAP }]))).toBe('Reise kosten abrechnung Prüfung sordnung Ende');
+  });
+
+  it('reads hostile /W and /Widths arrays within the budget, without throwing', async () => {
+    const objs = new PdfObjects(Buffer.alloc(0));
+    const dict = (src: string) => {
+      const fonts = new PdfObjects(pdfFromObjects([src]));
+      const d = fonts.get(1);
+      if (!isDict(d)) throw new Error('no dictionary');
+      return { fonts, d };
+    };
+    const cidWith = (w: string) => dict(`<< /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [<< ${w} >>] >>`);
+    // 90,000 single widths: one font keeps CMAP_LIMITS.entries of them and takes that from the file's budget.
+    const many = cidWith(`/W [0 [${Array(90_000).fill(7).join(' ')}]]`);
+    const budget = { entries: CMAP_LIMITS.fileEntries };
+    const metrics = fontMetrics(many.fonts, many.d, budget);
+    expect(budget.entries).toBe(CMAP_LIMITS.fileEntries - CMAP_LIMITS.entries);
+    expect([metrics?.width(0), metrics?.width(CMAP_LIMITS.entries - 1), metrics?.width(CMAP_LIMITS.entries)]).toEqual([7, 7, 1000]);
+    // Huge ranges stay ranges; wrong types, negative and fractional CIDs are skipped; /DW given.
+    const junk = cidWith('/DW 250 /W [0 4294967295 300 (x) /N -5 [1] 2.5 [9] [[1]] 70000 [1] 10 [20 (y) 30] 40 20 9]');
+    const j = fontMetrics(junk.fonts, junk.d, { entries: 100 });
+    expect([j?.width(0), j?.width(10), j?.width(11), j?.width(12), j?.width(65_535), j?.width(70_000)]).toEqual([300, 20, 300, 30, 300, 250]);
+    // A used-up budget: CID widths are the default, simple fonts unknown.
+    expect(fontMetrics(many.fonts, many.d, { entries: 0 })?.width(5)).toBe(1000);
+    expect(fontMetrics(objs, dict(fixedWidthFont()).d, { entries: 10 })).toBeUndefined();
+    // Simple fonts: a bad /FirstChar or /Widths is no widths; junk elements take /MissingWidth; codes past 255 are cut.
+    for (const bad of ['/FirstChar 4294967295 /Widths [500]', '/FirstChar -3 /Widths [500]', '/FirstChar 32 /Widths 99 0 R', '/FirstChar (a) /Widths [1]', '/Widths [1]', '/FirstChar 0 /Widths []']) {
+      expect(fontMetrics(objs, dict(`<< /Subtype /TrueType ${bad} >>`).d, { entries: 1000 })).toBeUndefined();
+    }
+    const simple = dict(`<< /Subtype /TrueType /FirstChar 250 /Widths [(a) /b null 600 ${'1 '.repeat(50_000)}] /FontDescriptor << /MissingWidth 333 >> >>`);
+    const b2 = { entries: 1000 };
+    const s = fontMetrics(simple.fonts, simple.d, b2);
+    expect([s?.width(32), s?.width(250), s?.width(253), s?.width(255), b2.entries]).toEqual([333, 333, 600, 1, 994]);
+    expect(fontMetrics(objs, dict('<< /Subtype /Type3 /FirstChar 0 /Widths [1] >>').d, { entries: 1000 })).toBeUndefined();
+
+    // Through extraction: the same fonts, a long string in each, and broken operands: text, no error, in time.
+    const codes = Buffer.alloc(400_000, 0x41).toString('hex');
+    const fonts = {
+      F1: type0Font('8 0 R', `<< /W [0 4294967295 300 0 [${Array(90_000).fill(7).join(' ')}] (x) 5] >>`),
+      F2: `<< /Type /Font /Subtype /TrueType /FirstChar 4294967295 /Widths [${'9 '.repeat(50_000)}] >>`,
+      F3: fixedWidthFont(1e300),
+    };
+    const content =
+      `BT /F1 12 Tf <${codes}> Tj /F2 12 Tf <${codes}> Tj /F3 99999999999999999999 Tf (a) Tj 1e5 0 Td (b) Tj\n` +
+      '/F3 10 Tf 0 0 0 0 0 0 Tm (c) Tj 1 0 0 1 0 0 Tm (d) Tj /X Td (e) Tj (f) Tc (g) Tj 0 0 0 0 0 0 cm (h) Tj ET';
+    const started = Date.now();
+    const text = await pdf(pdfWithFonts(content, fonts, [{ data: CMAP }]));
+    expect(Date.now() - started).toBeLessThan(TEXT_LIMITS.ms + 1000);
+    expect(text.length).toBeLessThanOrEqual(TEXT_LIMITS.chars);
+    expect(text.length).toBeGreaterThan(TEXT_LIMITS.chars - 10);
+  });
+
+  it('reads a PDF printed by Chrome with every word whole', async () => {
+    // Printed by Chromium 156 (page.pdf() through playwright-core) from __fixtures__/chrome-kerning.html: kerned
+    // pairs (Re, ko, Wo, AV, Tä ...) and letter spacing make Skia place the pieces of a word by Td, bold and
+    // italic runs inside words, justified text, a table, two columns, a rotated line, in a flipped and scaled
+    // CTM. A space at every move made "R eisek ostenabr echnung", "U r l a u b s a n t r a g", "A V A T AR".
+    const data = fs.readFileSync(new URL('./__fixtures__/chrome-kerning.pdf', import.meta.url));
+    const text = await pdf(data);
+    expect(text).toBe(
+      'Urlaubsantrag Tätowierung Urlaubsantrag Reisekostenabrechnung Geschäftsordnung Urlaubsantrag Reisekostenabrechnung Geschäftsordnung Wolkenkratzer ' +
+        'Wolkenkratzer AVATAR Tätowierung Verwaltungsvorschrift Yachtvermietung Vorwärts Taverne Wasserwerk Kraftfahrzeug Wartezimmer Yoga Tabakwaren ' +
+        'Urlaubsantrag und Reisekosten, E = mc2 Fußnote Kostenstelle Betrag Währung 4711 1.250,00 EUR ' +
+        'Links steht eine lange Spalte mit Wörtern wie Vorwärtsverteidigung und Tabakwaren. Rechts steht die zweite Spalte mit Wasserwerk und Yachtvermietung. ' +
+        'AVATAR Wolkenkratzer Gedrehte Tätowierung',
+    );
   });
 });

@@ -2,8 +2,9 @@
  * The text of a stored file, for search: plain text (UTF-8), OOXML and ODF documents (their XML
  * parts read from the zip and stripped to text) and PDF where cheap (FlateDecode streams, the
  * strings shown by the Tj, TJ, ' and " operators, decoded through the font's ToUnicode CMap when
- * it has one). Fonts without a way back to Unicode (CID fonts with no ToUnicode, Type3 glyph
- * names, built-in encodings) yield little or nothing; the file is then found by its name.
+ * it has one, with spaces where the text geometry shows word breaks: pdf-layout.ts). Fonts
+ * without a way back to Unicode (CID fonts with no ToUnicode, Type3 glyph names, built-in
+ * encodings) yield little or nothing; the file is then found by its name.
  *
  * Everything is bounded — file size, inflated bytes per part and per file, characters out, time —
  * and nothing throws: a file that cannot be read gives the text found so far, usually none.
@@ -17,6 +18,7 @@ import type { FileStore } from '../media/store.js';
 import { withZipBuffer, type OpenZip, type ZipEntry } from './zip.js';
 import { hexString, isDelimiter, isDict, isSpace, literal, Name, nameAt, nameOf, parseValue, PdfObjects, pdfPages, fontResources, Ref, type PdfDict, type PdfPage, type PdfValue } from './pdf-objects.js';
 import { CMAP_LIMITS, parseCMap, type ToUnicode } from './pdf-cmap.js';
+import { fontMetrics, matrixOf, TextLayout, type FontMetrics, type LayoutSnapshot } from './pdf-layout.js';
 
 export const TEXT_LIMITS = {
   /** Larger files are found by their name only. */
@@ -273,14 +275,27 @@ function dictFilter(objs: PdfObjects, dict: PdfDict): 'none' | 'flate' | null {
 /** How the strings of one font become text (bytes one char per byte). */
 type Decoder = (bytes: string, max: number) => string;
 
-/** The font in use, carried across the content streams of one page; q and Q save and restore it. */
-interface TextState {
-  font?: Decoder;
-  saved: (Decoder | undefined)[];
+/** A font as text extraction uses it: how its strings become text, and how far its glyphs advance (when known). */
+interface PdfFont {
+  decode: Decoder;
+  metrics?: FontMetrics;
 }
+
+/**
+ * The font and text geometry in use, carried across the content streams of one page; q and Q
+ * save and restore the font with the graphics state.
+ */
+interface TextState {
+  font?: PdfFont;
+  layout: TextLayout;
+  saved: { font?: PdfFont; layout: LayoutSnapshot }[];
+}
+
+const newState = (): TextState => ({ layout: new TextLayout(), saved: [] });
 
 const UTF16_CODES: Decoder = (b) => UTF16.decode(Buffer.from(b, 'latin1'));
 const NO_TEXT: Decoder = () => '';
+const WIN_ANSI_FONT: PdfFont = { decode: pdfString };
 
 /**
  * What the text extraction knows of a PDF's structure: its objects (object streams inflated
@@ -295,7 +310,7 @@ class PdfFonts {
   private readonly resources = new Map<PdfValue, Map<string, PdfValue>>();
   /** Fonts of all pages by name, the first page's first: for streams that belong to no page. */
   private anyPage?: Map<string, PdfValue>;
-  private readonly decoders = new Map<PdfValue, Promise<Decoder>>();
+  private readonly decoders = new Map<PdfValue, Promise<PdfFont>>();
   private readonly cmaps = new Map<number, Promise<ToUnicode | undefined>>();
   private readonly budget = { entries: CMAP_LIMITS.fileEntries };
 
@@ -318,7 +333,7 @@ class PdfFonts {
     }
     fonts.pages = pdfPages(objs, () => out.done());
     for (const page of fonts.pages) {
-      const state: TextState = { saved: [] };
+      const state = newState();
       for (const num of page.contents) if (!fonts.pageOf.has(num)) fonts.pageOf.set(num, { resources: page.resources, state });
     }
     return fonts;
@@ -355,14 +370,14 @@ class PdfFonts {
 
   /** The state a content stream starts with: its page's (shared by the page's streams), or a fresh one. */
   state(num: number | undefined): TextState {
-    return (num !== undefined && this.pageOf.get(num)?.state) || { saved: [] };
+    return (num !== undefined && this.pageOf.get(num)?.state) || newState();
   }
 
   /**
-   * Decoders for the fonts a content stream selects (by the names before its Tf operators), from
-   * the stream's own resources (a form), its page's, or any page's.
+   * The fonts a content stream selects (by the names before its Tf operators), from the stream's
+   * own resources (a form), its page's, or any page's.
    */
-  async forStream(num: number | undefined, dictText: string, content: string): Promise<Map<string, Decoder>> {
+  async forStream(num: number | undefined, dictText: string, content: string): Promise<Map<string, PdfFont>> {
     let fonts: Map<string, PdfValue> | undefined;
     if (dictText.includes('/Resources') && dictText.includes('<<')) {
       const [dict] = parseValue(dictText, dictText.indexOf('<<'));
@@ -370,7 +385,7 @@ class PdfFonts {
     }
     const page = num === undefined ? undefined : this.pageOf.get(num);
     fonts ??= page ? this.fontsOf(page.resources) : this.fontsOfAnyPage();
-    const used = new Map<string, Decoder>();
+    const used = new Map<string, PdfFont>();
     if (!fonts.size) return used;
     for (const m of content.matchAll(/\/[^\s/[\]<>(){}%]*\s+[-+.\d]+\s+Tf\b/g)) {
       const [name] = nameAt(m[0], 0);
@@ -381,17 +396,22 @@ class PdfFonts {
     return used;
   }
 
-  /** A font's decoder: through its ToUnicode CMap, UTF-16 for Unicode CID encodings, nothing for other CID fonts, else WinAnsi. */
-  private font(ref: PdfValue): Promise<Decoder> {
+  /** A font: its decoder and, when the font gives them, its glyph widths. */
+  private font(ref: PdfValue): Promise<PdfFont> {
     const key = ref instanceof Ref ? ref.num : ref;
     let d = this.decoders.get(key);
-    if (!d) this.decoders.set(key, (d = this.readFont(ref).catch(() => pdfString)));
+    if (!d) this.decoders.set(key, (d = this.readFont(ref).catch(() => WIN_ANSI_FONT)));
     return d;
   }
 
-  private async readFont(ref: PdfValue): Promise<Decoder> {
+  private async readFont(ref: PdfValue): Promise<PdfFont> {
     const dict = this.objs.resolve(ref);
-    if (!isDict(dict)) return pdfString;
+    if (!isDict(dict)) return WIN_ANSI_FONT;
+    return { decode: await this.decoder(dict), metrics: fontMetrics(this.objs, dict, this.budget) };
+  }
+
+  /** A font's decoder: through its ToUnicode CMap, UTF-16 for Unicode CID encodings, nothing for other CID fonts, else WinAnsi. */
+  private async decoder(dict: PdfDict): Promise<Decoder> {
     const type0 = nameOf(dict.get('Subtype')) === 'Type0';
     const toUnicode = dict.get('ToUnicode');
     const identity = nameOf(toUnicode);
@@ -433,7 +453,7 @@ async function pdfText(data: Buffer, out: Collector) {
   // Fonts are looked up only in documents that may need them (the names may sit in object streams).
   let fonts: PdfFonts | undefined;
   try {
-    if (['/ToUnicode', '/Type0', '/ObjStm'].some((n) => data.indexOf(n) >= 0)) fonts = await PdfFonts.read(data, out);
+    if (['/ToUnicode', '/Type0', '/ObjStm', '/Widths'].some((n) => data.indexOf(n) >= 0)) fonts = await PdfFonts.read(data, out);
   } catch {
     // No structure to be had: the content streams are still read, with WinAnsi strings.
   }
@@ -464,13 +484,13 @@ async function pdfText(data: Buffer, out: Collector) {
       const s = content.toString('latin1');
       const num = objAt < 0 ? undefined : Number(/(\d+)\s+\d+\s+$/.exec(head.slice(Math.max(0, objAt - 40), objAt))?.[1] ?? NaN);
       const stream = Number.isNaN(num) ? undefined : num;
-      let decoders = new Map<string, Decoder>();
+      let decoders = new Map<string, PdfFont>();
       try {
         if (fonts) decoders = await fonts.forStream(stream, dict, s);
       } catch {
         // A font that cannot be read is shown as WinAnsi.
       }
-      contentText(s, out, decoders, fonts?.state(stream) ?? { saved: [] });
+      contentText(s, out, decoders, fonts?.state(stream) ?? newState());
     }
     await nextTurn();
   }
@@ -498,27 +518,94 @@ function find(s: string, re: RegExp, from: number): number {
 }
 
 /**
+ * Applies an operator of the graphics or text state (fonts, spacing, matrices, q and Q) to
+ * `state`; false for any other operator.
+ */
+function stateOperator(token: string, operands: Operand[], fonts: Map<string, PdfFont>, state: TextState): boolean {
+  const { layout } = state;
+  const [a, b] = operands.slice(-2);
+  switch (token) {
+    case 'Tf':
+      if (a instanceof Name) state.font = fonts.get(a.name);
+      layout.setFont(state.font?.metrics, b);
+      return true;
+    case 'Tc':
+    case 'Tw':
+    case 'Tz':
+    case 'TL':
+      layout.setSpacing(token, operands[operands.length - 1]);
+      return true;
+    case 'Td':
+      layout.moveLine(a, b);
+      return true;
+    case 'TD':
+      if (typeof b === 'number') layout.setSpacing('TL', -b);
+      layout.moveLine(a, b);
+      return true;
+    case 'T*':
+      layout.nextLine();
+      return true;
+    case 'Tm':
+      layout.setMatrix(matrixOf(operands));
+      return true;
+    case 'cm':
+      layout.concat(matrixOf(operands));
+      return true;
+    case 'BT':
+      layout.beginText();
+      return true;
+    case 'ET':
+      layout.endText();
+      return true;
+    case 'q':
+      if (state.saved.length < 64) state.saved.push({ font: state.font, layout: layout.snapshot() });
+      return true;
+    case 'Q': {
+      const saved = state.saved.pop();
+      if (saved) {
+        state.font = saved.font;
+        layout.restore(saved.layout);
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The text a content stream shows: operands are collected until an operator; the text operators
  * print their strings in the current font (selected by Tf from `fonts`, WinAnsi when unknown),
- * positioning operators separate words. Inline images are skipped.
+ * with a space where the text geometry shows a word break (at every positioning operator for
+ * fonts without widths). Inline images are skipped.
  */
-function contentText(s: string, out: Collector, fonts: Map<string, Decoder>, state: TextState) {
+function contentText(s: string, out: Collector, fonts: Map<string, PdfFont>, state: TextState) {
   let operands: Operand[] = [];
   const stack: Operand[][] = [];
   const push = (v: Operand) => (stack.length ? stack[stack.length - 1] : operands).push(v);
-  const text = (bytes: string) => {
-    const t = (state.font ?? pdfString)(bytes, 2 * out.room() + 64);
+  const { layout } = state;
+  /** One string: a space first when it starts a new word (`check`: not inside a TJ array), then its text. */
+  const text = (bytes: string, check: boolean) => {
+    if (check && layout.breakBefore()) out.add(' ');
+    const t = (state.font?.decode ?? pdfString)(bytes, 2 * out.room() + 64);
     // Ligature glyphs often map to the presentation forms (U+FB00 ﬀ ... U+FB06 ﬆ): spelled out.
     out.add(LIGATURE.test(t) ? t.replace(LIGATURES, (c) => c.normalize('NFKC')) : t);
+    layout.advance(bytes);
   };
   const show = (v: Operand | undefined) => {
-    if (typeof v === 'string') text(v);
-    else if (Array.isArray(v))
+    if (typeof v === 'string') text(v, true);
+    else if (Array.isArray(v)) {
+      let first = true;
       for (const part of v) {
-        if (typeof part === 'string') text(part);
-        // A large negative adjustment in a TJ array is a gap between words.
-        else if (typeof part === 'number' && part < -180) out.add(' ');
+        if (typeof part === 'string') {
+          text(part, first);
+          first = false;
+        } else if (typeof part === 'number') {
+          // A large negative adjustment in a TJ array is a gap between words.
+          if (part < -180) out.add(' ');
+          layout.adjust(part);
+        }
       }
+    }
   };
   let i = 0;
   let checked = 0;
@@ -571,35 +658,22 @@ function contentText(s: string, out: Collector, fonts: Map<string, Decoder>, sta
         continue;
       }
       if (stack.length) continue;
+      if (stateOperator(token, operands, fonts, state)) {
+        operands = [];
+        continue;
+      }
       switch (token) {
         case 'Tj':
-          show(operands[operands.length - 1]);
-          break;
         case 'TJ':
           show(operands[operands.length - 1]);
           break;
-        case "'":
         case '"':
-          out.add(' ');
+          layout.setSpacing('Tw', operands[operands.length - 3]);
+          layout.setSpacing('Tc', operands[operands.length - 2]);
+        // falls through: then as '
+        case "'":
+          layout.nextLine();
           show(operands[operands.length - 1]);
-          break;
-        case 'Tf': {
-          const font = operands[0];
-          if (font instanceof Name) state.font = fonts.get(font.name);
-          break;
-        }
-        case 'q':
-          if (state.saved.length < 64) state.saved.push(state.font);
-          break;
-        case 'Q':
-          if (state.saved.length) state.font = state.saved.pop();
-          break;
-        case 'Td':
-        case 'TD':
-        case 'Tm':
-        case 'T*':
-        case 'ET':
-          out.add(' ');
           break;
         case 'ID': {
           // Inline image data up to "EI": binary, never text.
