@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { HttpSession } from '../packages/server/src/test/process.js';
-import { startApp, launch, setupOrg, signUp, contextFor, screenshot, watchPage, type App } from './harness.js';
+import { startApp, launch, setupOrg, signUp, contextFor, screenshot, watchPage, realtimeReady, type App } from './harness.js';
 
 /** The texts of the conversation's main line as rendered, oldest first. */
 function mainLine(page: Page): Promise<string[]> {
@@ -138,10 +138,9 @@ describe('chat between two people', () => {
       await released;
       await route.fulfill({ response });
     });
-    const socket = page.waitForEvent('websocket');
+    const socket = realtimeReady(page);
     await page.goto(`${app.url}/chat/${conversationId}`);
     const ws = await socket;
-    await ws.waitForEvent('framereceived'); // hello: subscribed
     await staleAnswerTaken;
     const created = ws.waitForEvent('framereceived', { predicate: (frame) => String(frame.payload).includes('message.created') });
     const sent = await alice.call('POST', `/conversations/${conversationId}/messages`, { body: 'Sent while Bob was loading', clientKey: 'e2e-loading-1' });
@@ -176,9 +175,9 @@ describe('chat between two people', () => {
     const tab2 = await ctx.newPage();
     await tab1.goto(`${app.url}/`);
     // Post only once tab 2 listens: its socket said hello.
-    const socket = tab2.waitForEvent('websocket');
+    const socket = realtimeReady(tab2);
     await tab2.goto(`${app.url}/`);
-    await (await socket).waitForEvent('framereceived');
+    await socket;
     await tab2.getByRole('link', { name: /^Chat/ }).waitFor();
     const sent = await bob.call('POST', `/conversations/${conversationId}/messages`, { body: 'Are you there, Alice?', clientKey: 'e2e-unread-1' });
     expect(sent.status).toBe(200);

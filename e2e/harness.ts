@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type WebSocket } from 'playwright-core';
 import { startServerProcess, HttpSession, type ServerProcess } from '../packages/server/src/test/process.js';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
@@ -71,6 +71,17 @@ export async function contextFor(browser: Browser, app: App, session: HttpSessio
 export async function screenshot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The page's next realtime socket, once the server's first frame (hello: subscribed) arrived on it.
+ * Call before the navigation that opens it: the listener must be on the socket before its first
+ * frame, which may come before the navigation resolves.
+ */
+export function realtimeReady(page: Page): Promise<WebSocket> {
+  return new Promise((resolve) => {
+    page.once('websocket', (ws) => ws.once('framereceived', () => resolve(ws)));
+  });
 }
 
 /** Fails the test on any uncaught page error or dialog (an XSS payload that ran would open one). */
