@@ -4,7 +4,7 @@
 //
 //   --scale tiny|small|full   data set size (default small)
 //   --db sqlite|postgres      database (default sqlite); postgres runs feed + posts unless --only
-//   --only feed,posts,fanout,memory,mixed
+//   --only feed,posts,freshness,fanout,memory,mixed
 //   --reuse                   keep an existing generated data set of the same scale
 //   --keep-data               do not delete the data set / drop the bench_* database at the end
 //   --mixed-steps 10,25,50    override the mixed-load ramp
@@ -21,6 +21,7 @@ import { ROOT, PG_ADMIN, parseArgs, dataDirFor, pgUrlFor, readMeta, startFoyer, 
 import { generate } from './generate.mjs';
 import { benchFeed } from './feed.mjs';
 import { benchPosts } from './posts.mjs';
+import { benchFreshness } from './freshness.mjs';
 import { benchFanout, benchMemory } from './ws.mjs';
 import { benchMixed } from './mixed.mjs';
 
@@ -29,7 +30,7 @@ const args = parseArgs();
 const scale = args.scale ?? 'small';
 const db = args.db ?? 'sqlite';
 const full = scale === 'full';
-const defaultOnly = db === 'postgres' ? 'feed,posts' : 'feed,posts,fanout,memory,mixed';
+const defaultOnly = db === 'postgres' ? 'feed,posts,freshness' : 'feed,posts,freshness,fanout,memory,mixed';
 const only = new Set(String(args.only ?? defaultOnly).split(','));
 const dataDir = dataDirFor(scale, db);
 const patched = !!args['patched-feed'];
@@ -45,6 +46,7 @@ const P = {
         ? { people: 1000, fixedOnly: 0, warmup: 50 }
       : { people: 200, fixedOnly: 300, warmup: 30 },
   posts: { concurrency: 50, seconds: full ? 20 : 8, warmup: 2 },
+  freshness: { samples: full ? 200 : 100 },
   fanout: { clients: 1000, rounds: full ? 100 : 40 },
   memory: { levels: full ? [1000, 10000] : [1000, 4000] },
   mixed: {
@@ -100,6 +102,10 @@ async function main() {
     if (only.has('posts')) {
       log('post creation ...');
       results.posts = await benchPosts({ foyer, meta, dataDir, databaseUrl, ...P.posts });
+    }
+    if (only.has('freshness')) {
+      log('search freshness ...');
+      results.freshness = await benchFreshness({ foyer, meta, ...P.freshness });
     }
   } finally {
     await foyer.stop();
@@ -158,6 +164,11 @@ function printTable(r) {
     const p = r.posts;
     row(`posts/s, ${p.concurrency} clients`, fmt(p.foyer.perSecond, 0), fmt(p.raw.perSecond, 0), fmt(p.foyer.perSecond / p.raw.perSecond), '>= 1000/s', p.foyer.perSecond >= 1000);
     row('post latency p50 / p99', `${fmt(p.foyer.latency.p50)} / ${fmt(p.foyer.latency.p99)} ms`, `${fmt(p.raw.latency.p50)} / ${fmt(p.raw.latency.p99)} ms`, '', '', undefined);
+  }
+  if (r.freshness) {
+    const f = r.freshness;
+    const lost = f.missing ? `, ${f.missing} of ${f.samples} not found in 10 s` : '';
+    row('search freshness p50 / p95 (ack -> found | one search)', `${fmt(f.visible.p50)} / ${fmt(f.visible.p95)} ms${lost}`, `${fmt(f.search.p50)} / ${fmt(f.search.p95)} ms`, '', '<= 1 s', !f.missing && f.visible.p95 <= 1000);
   }
   if (r.fanout) {
     const w = r.fanout;

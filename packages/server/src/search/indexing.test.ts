@@ -16,7 +16,8 @@ describe('search indexing', () => {
   let spaceId: number;
 
   beforeAll(async () => {
-    t = await startTestFoyer();
+    // The safety-net poll is a minute here: what arrives sooner was woken over the bus.
+    t = await startTestFoyer({ outboxPollMs: 60_000 });
     u = await t.user('ingo');
     spaceId = (await u.post('/spaces', { name: 'Indexing', visibility: 'public' })).body.id;
   });
@@ -32,12 +33,12 @@ describe('search indexing', () => {
     return Date.now() - started;
   }
 
-  it('finds a new post within one second of the commit', async () => {
+  it('finds a new post as soon as the commit wakes the indexer, long before its poll', async () => {
     const post = (await u.post('/posts', { spaceId, body: 'Kickoff for the zeppelinwerft project' })).body;
-    // Polls the index itself, so a slow search request on a busy machine does not count.
+    // Polls the index itself. The time to visible (target 1 s) is measured by bench/search.mjs;
+    // here a generous bound only has to tell a wake-up over the bus from the minute's poll.
     const db = t.foyer.svc.db;
-    const ms = await within(1000, async () => !!(await db.selectFrom('search_docs').select('id').where('kind', '=', 'post').where('item_id', '=', post.id).executeTakeFirst()));
-    expect(ms).toBeLessThan(1000);
+    await within(20_000, async () => !!(await db.selectFrom('search_docs').select('id').where('kind', '=', 'post').where('item_id', '=', post.id).executeTakeFirst()));
     expect(await ids('zeppelinwerft')).toContain(`post:${post.id}`);
   });
 
