@@ -166,9 +166,10 @@ function printTable(r) {
     row('post latency p50 / p99', `${fmt(p.foyer.latency.p50)} / ${fmt(p.foyer.latency.p99)} ms`, `${fmt(p.raw.latency.p50)} / ${fmt(p.raw.latency.p99)} ms`, '', '', undefined);
   }
   if (r.freshness) {
-    const f = r.freshness;
-    const lost = f.missing ? `, ${f.missing} of ${f.samples} not found in 10 s` : '';
-    row('search freshness p50 / p95 (ack -> found | one search)', `${fmt(f.visible.p50)} / ${fmt(f.visible.p95)} ms${lost}`, `${fmt(f.search.p50)} / ${fmt(f.search.p95)} ms`, '', '<= 1 s', !f.missing && f.visible.p95 <= 1000);
+    for (const [what, f] of [['idle', r.freshness.idle], [`${r.freshness.loaded.writers} writers, ${fmt(r.freshness.loaded.postsPerSecond, 0)} posts/s`, r.freshness.loaded]]) {
+      const lost = f.missing ? `, ${f.missing} of ${f.samples} not found in 10 s` : '';
+      row(`search freshness p50/p95, ${what} (ack -> found | one search)`, `${fmt(f.visible.p50)} / ${fmt(f.visible.p95)} ms${lost}`, `${fmt(f.search.p50)} / ${fmt(f.search.p95)} ms`, '', '<= 1 s', !f.missing && f.visible.p95 <= 1000);
+    }
   }
   if (r.fanout) {
     const w = r.fanout;

@@ -4,6 +4,7 @@
  * wake-up, or a node that joined late). On PostgreSQL, ids can become visible out of order
  * (concurrent transactions); a gap is held back briefly so no event is skipped.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Bus } from './bus.js';
@@ -137,6 +138,8 @@ export class OutboxTailer {
       }
       if (ready.length) for (const l of this.listeners) l(ready);
       if (ready.length < rows.length || rows.length < BATCH) return;
+      // A backlog on SQLite (answered synchronously) must not keep requests waiting until it is read.
+      await nextTurn();
     }
   }
 }

@@ -8,6 +8,7 @@
  * claimed by inserting the day's row, so several nodes do the work once; a claim left unfinished
  * for STALE_MS (a crash) is taken over. Work commits in batches: a crash loses no progress.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import { RETENTION_TYPES, SPACE_RETENTION_TYPES, type MyLegalHold, type SpaceRetention, type SpaceRetentionType, type SpaceRetentionUpdate } from '@foyer/shared';
 import type { DB } from '../db/schema.js';
@@ -162,6 +163,8 @@ async function removeExpired(svc: Services, type: ContentType, cutoff: string, s
       return ids.length;
     });
     if (found < BATCH) return;
+    // Between batches requests get their turn (SQLite answers synchronously).
+    await nextTurn();
   }
 }
 

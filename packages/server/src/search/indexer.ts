@@ -8,6 +8,7 @@
  * a claimed file whose text was not read ahead (another node took the head of the queue, or a new
  * version arrived meanwhile) is queued again rather than read inside the transaction.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Dialect } from '../db/connection.js';
@@ -135,6 +136,9 @@ export class SearchIndexer {
       const n = await this.runBatch(this.opts.batch ?? 200);
       total += n;
       if (n === 0 || this.stopped) return total;
+      // SQLite answers synchronously, so without this turn a backlog (a reindex, an import) would
+      // be drained in one microtask chain and the server would answer no request until it is done.
+      await nextTurn();
     }
   }
 

@@ -96,6 +96,20 @@ describe('search indexing', () => {
     expect(Number(rows[0].n)).toBe(0);
   });
 
+  it('lets other work have its turn between batches while it drains a backlog', async () => {
+    await indexed(t);
+    expect(await enqueueAll(t.foyer.svc.db)).toBeGreaterThan(3);
+    let drained = false;
+    const draining = new SearchIndexer(t.foyer.svc, { batch: 1 })
+      .drain()
+      .then(() => (drained = true));
+    // One turn of the event loop (what an HTTP request needs) comes before the backlog is done.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(drained).toBe(false);
+    await draining;
+    await indexed(t);
+  });
+
   it('filters by type, space, author, date range and attachments', async () => {
     const other = await t.user('otto');
     const space2 = (await other.post('/spaces', { name: 'Filters two', visibility: 'public' })).body.id;
