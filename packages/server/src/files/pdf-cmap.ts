@@ -56,6 +56,25 @@ const codeOf = (bytes: string) => {
   return code;
 };
 
+/**
+ * The range of `ranges` (sorted by `lo`) that holds `value`: the last one starting at or below it,
+ * or one of the few before that when ranges overlap (a hostile file may make them overlap a lot).
+ */
+export function rangeHolding<R extends { lo: number; hi: number }>(ranges: readonly R[], value: number): R | undefined {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].lo <= value) {
+      at = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let k = at; k >= 0 && k > at - 4; k--) if (value <= ranges[k].hi) return ranges[k];
+  return undefined;
+}
+
 export class ToUnicode {
   private readonly spaces: CodeSpace[] = [];
   private readonly chars = new Map<number, string>();
@@ -109,25 +128,10 @@ export class ToUnicode {
       this.ranges.sort((a, b) => a.lo - b.lo);
       this.sorted = true;
     }
-    // The last range starting at or below the code, or one of the few before it when ranges overlap.
-    let lo = 0;
-    let hi = this.ranges.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ranges[mid].lo <= code) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    for (let k = at; k >= 0 && k > at - 4; k--) {
-      const r = this.ranges[k];
-      if (code <= r.hi) {
-        const unit = r.last + (code - r.lo);
-        return unit <= 0xffff ? r.prefix + String.fromCharCode(unit) : undefined;
-      }
-    }
-    return undefined;
+    const r = rangeHolding(this.ranges, code);
+    if (!r) return undefined;
+    const unit = r.last + (code - r.lo);
+    return unit <= 0xffff ? r.prefix + String.fromCharCode(unit) : undefined;
   }
 
   /** Width in bytes of the code at `i`: the codespace range it falls in, else the shortest (or `fallback`). */

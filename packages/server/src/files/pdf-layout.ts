@@ -11,7 +11,7 @@
  * operator. Width tables are bounded by the caller's entries budget, lookups never throw.
  */
 import { isDict, nameOf, type PdfDict, type PdfObjects, type PdfValue } from './pdf-objects.js';
-import { CMAP_LIMITS } from './pdf-cmap.js';
+import { CMAP_LIMITS, rangeHolding } from './pdf-cmap.js';
 
 /** How far a font's glyphs advance. */
 export interface FontMetrics {
@@ -102,21 +102,7 @@ class CidWidths {
   }
 
   get(cid: number): number {
-    const w = this.single.get(cid);
-    if (w !== undefined) return w;
-    // The last range starting at or below the CID, or one of the few before it when ranges overlap.
-    let lo = 0;
-    let hi = this.ranges.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ranges[mid].lo <= cid) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    for (let k = at; k >= 0 && k > at - 4; k--) if (cid <= this.ranges[k].hi) return this.ranges[k].w;
-    return this.dw;
+    return this.single.get(cid) ?? rangeHolding(this.ranges, cid)?.w ?? this.dw;
   }
 }
 
