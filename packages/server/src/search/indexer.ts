@@ -28,6 +28,9 @@ export interface IndexerDeps {
   files?: FileStore;
 }
 
+/** Queue rows claimed between two reclaims of the queue's dead rows (SearchStore.reclaimQueue). */
+const RECLAIM_EVERY = 20_000;
+
 /** Stored bytes of the files one batch reads at most (a single larger file still goes alone). */
 export const FILE_BATCH_BYTES = 40 * 1024 * 1024;
 
@@ -70,10 +73,12 @@ export class SearchIndexer {
   private idle: (() => void)[] = [];
   /** Items written since start (benchmarks, logs). */
   indexed = 0;
+  /** Queue rows claimed since the queue's dead rows were last reclaimed. */
+  private claimedSinceReclaim = 0;
 
   constructor(
     private readonly deps: IndexerDeps,
-    private readonly opts: { pollMs?: number; batch?: number; fileBatchBytes?: number } = {},
+    private readonly opts: { pollMs?: number; batch?: number; fileBatchBytes?: number; reclaimEvery?: number } = {},
   ) {
     this.store = storeFor(deps.dialect);
     deps.bus?.subscribe((m) => {
@@ -135,6 +140,12 @@ export class SearchIndexer {
     for (;;) {
       const n = await this.runBatch(this.opts.batch ?? 200);
       total += n;
+      this.claimedSinceReclaim += n;
+      // During a long drain, and when one ends, so that the next claim starts at a clean head.
+      if (this.claimedSinceReclaim >= (this.opts.reclaimEvery ?? RECLAIM_EVERY) || (n === 0 && this.claimedSinceReclaim >= 1_000)) {
+        this.claimedSinceReclaim = 0;
+        await this.store.reclaimQueue(this.deps.db);
+      }
       if (n === 0 || this.stopped) return total;
       // SQLite answers synchronously, so without this turn a backlog (a reindex, an import) would
       // be drained in one microtask chain and the server would answer no request until it is done.

@@ -110,6 +110,19 @@ describe('search indexing', () => {
     await indexed(t);
   });
 
+  it('reclaims the queue\'s deleted rows during and after a drain', async () => {
+    const { db, dialect } = t.foyer.svc;
+    const vacuums = async () => Number((await sql<{ n: string }>`select pg_stat_get_vacuum_count('search_queue'::regclass) as n`.execute(db)).rows[0].n);
+    await indexed(t);
+    const before = dialect === 'postgres' ? await vacuums() : 0;
+    expect(await enqueueAll(db)).toBeGreaterThan(3);
+    await new SearchIndexer(t.foyer.svc, { batch: 2, reclaimEvery: 2 }).drain();
+    expect(Number((await db.selectFrom('search_queue').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    // PostgreSQL vacuums the queue; SQLite frees deleted rows itself and has nothing to do.
+    if (dialect === 'postgres') expect(await vacuums()).toBeGreaterThan(before);
+    await indexed(t);
+  });
+
   it('filters by type, space, author, date range and attachments', async () => {
     const other = await t.user('otto');
     const space2 = (await other.post('/spaces', { name: 'Filters two', visibility: 'public' })).body.id;

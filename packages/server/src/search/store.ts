@@ -42,6 +42,13 @@ export interface SearchStore {
   claim(trx: Kysely<DB>, n: number): Promise<QueueRow[]>;
   write(trx: Kysely<DB>, docs: SearchDoc[]): Promise<void>;
   remove(trx: Kysely<DB>, kind: DocKind, itemIds: number[]): Promise<void>;
+  /**
+   * Reclaims the queue's deleted rows after many claims (outside any transaction). PostgreSQL keeps
+   * them until a vacuum, and every claim walks them from the head of the queue: after a drain of 4
+   * million rows a claim took most of a second, so new items waited that long for search. SQLite
+   * frees them on delete.
+   */
+  reclaimQueue(db: Kysely<DB>): Promise<void>;
   /** Full-text match of a parsed query, or null when it has nothing positive to match. */
   match(q: Pick<ParsedQuery, 'positive' | 'negative' | 'mode'>): MatchSource | null;
   /** Prefix match over names and titles (search-as-you-type). */
@@ -73,6 +80,7 @@ export const sqliteStore: SearchStore = {
     if (rows.length) await trx.deleteFrom('search_queue').where('id', 'in', rows.map((r) => r.id)).execute();
     return rows;
   },
+  async reclaimQueue() {},
   async write(trx, docs) {
     // Multi-row statements per chunk: the indexer's cost is per statement far more than per row.
     for (let i = 0; i < docs.length; i += CHUNK) {
@@ -185,6 +193,10 @@ export const postgresStore: SearchStore = {
     await sql`select count(pg_advisory_xact_lock(727275, hashtext(s.kind || ':' || s.item_id))) from
       (select distinct kind, item_id from unnest(${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.item_id)}::int[]) as t(kind, item_id) order by kind, item_id) s`.execute(trx);
     return rows;
+  },
+  async reclaimQueue(db) {
+    // skip_locked: another node's vacuum of the same table is as good as ours.
+    await sql`vacuum (skip_locked) search_queue`.execute(db);
   },
   async write(trx, docs) {
     const k = trx as unknown as Kysely<any>;
