@@ -30,6 +30,8 @@ export interface IndexerDeps {
 
 /** Queue rows claimed between two reclaims of the queue's dead rows (SearchStore.reclaimQueue). */
 const RECLAIM_EVERY = 20_000;
+/** A drain of at least this many rows reclaims at its end too, and refreshes the documents' statistics. */
+const RECLAIM_AFTER = 1_000;
 
 /** Stored bytes of the files one batch reads at most (a single larger file still goes alone). */
 export const FILE_BATCH_BYTES = 40 * 1024 * 1024;
@@ -78,7 +80,7 @@ export class SearchIndexer {
 
   constructor(
     private readonly deps: IndexerDeps,
-    private readonly opts: { pollMs?: number; batch?: number; fileBatchBytes?: number; reclaimEvery?: number } = {},
+    private readonly opts: { pollMs?: number; batch?: number; fileBatchBytes?: number; reclaimEvery?: number; reclaimAfter?: number } = {},
   ) {
     this.store = storeFor(deps.dialect);
     deps.bus?.subscribe((m) => {
@@ -142,9 +144,10 @@ export class SearchIndexer {
       total += n;
       this.claimedSinceReclaim += n;
       // During a long drain, and when one ends, so that the next claim starts at a clean head.
-      if (this.claimedSinceReclaim >= (this.opts.reclaimEvery ?? RECLAIM_EVERY) || (n === 0 && this.claimedSinceReclaim >= 1_000)) {
+      const drainEnded = n === 0 && total >= (this.opts.reclaimAfter ?? RECLAIM_AFTER);
+      if (this.claimedSinceReclaim >= (this.opts.reclaimEvery ?? RECLAIM_EVERY) || drainEnded) {
         this.claimedSinceReclaim = 0;
-        await this.store.reclaimQueue(this.deps.db);
+        await this.store.reclaimQueue(this.deps.db, drainEnded);
       }
       if (n === 0 || this.stopped) return total;
       // SQLite answers synchronously, so without this turn a backlog (a reindex, an import) would

@@ -110,16 +110,20 @@ describe('search indexing', () => {
     await indexed(t);
   });
 
-  it('reclaims the queue\'s deleted rows during and after a drain', async () => {
+  it('reclaims the queue\'s deleted rows during and after a drain, and refreshes the statistics at its end', async () => {
     const { db, dialect } = t.foyer.svc;
-    const vacuums = async () => Number((await sql<{ n: string }>`select pg_stat_get_vacuum_count('search_queue'::regclass) as n`.execute(db)).rows[0].n);
+    const counts = async () => (await sql<{ vacuums: string; analyzes: string }>`select pg_stat_get_vacuum_count('search_queue'::regclass) as vacuums, pg_stat_get_analyze_count('search_docs'::regclass) as analyzes`.execute(db)).rows[0];
     await indexed(t);
-    const before = dialect === 'postgres' ? await vacuums() : 0;
+    const before = dialect === 'postgres' ? await counts() : null;
     expect(await enqueueAll(db)).toBeGreaterThan(3);
-    await new SearchIndexer(t.foyer.svc, { batch: 2, reclaimEvery: 2 }).drain();
+    await new SearchIndexer(t.foyer.svc, { batch: 2, reclaimEvery: 2, reclaimAfter: 1 }).drain();
     expect(Number((await db.selectFrom('search_queue').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
-    // PostgreSQL vacuums the queue; SQLite frees deleted rows itself and has nothing to do.
-    if (dialect === 'postgres') expect(await vacuums()).toBeGreaterThan(before);
+    // PostgreSQL vacuums the queue and analyses the documents; SQLite frees deleted rows itself and has nothing to do.
+    if (before) {
+      const after = await counts();
+      expect(Number(after.vacuums)).toBeGreaterThan(Number(before.vacuums));
+      expect(Number(after.analyzes)).toBeGreaterThan(Number(before.analyzes));
+    }
     await indexed(t);
   });
 
