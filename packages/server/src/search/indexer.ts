@@ -28,9 +28,12 @@ export interface IndexerDeps {
   files?: FileStore;
 }
 
-/** Queue rows claimed between two reclaims of the queue's dead rows (SearchStore.reclaimQueue). */
+/**
+ * Queue rows claimed between two reclaims of the queue's dead rows (SearchStore.reclaimQueue); a
+ * drain this long (a backlog) also refreshes the documents' statistics when it ends.
+ */
 const RECLAIM_EVERY = 20_000;
-/** A drain of at least this many rows reclaims at its end too, and refreshes the documents' statistics. */
+/** A drain of at least this many rows reclaims the queue when it ends. */
 const RECLAIM_AFTER = 1_000;
 
 /** Stored bytes of the files one batch reads at most (a single larger file still goes alone). */
@@ -80,7 +83,7 @@ export class SearchIndexer {
 
   constructor(
     private readonly deps: IndexerDeps,
-    private readonly opts: { pollMs?: number; batch?: number; fileBatchBytes?: number; reclaimEvery?: number; reclaimAfter?: number } = {},
+    private readonly opts: { pollMs?: number; batch?: number; fileBatchBytes?: number; reclaimEvery?: number } = {},
   ) {
     this.store = storeFor(deps.dialect);
     deps.bus?.subscribe((m) => {
@@ -143,11 +146,14 @@ export class SearchIndexer {
       const n = await this.runBatch(this.opts.batch ?? 200);
       total += n;
       this.claimedSinceReclaim += n;
-      // During a long drain, and when one ends, so that the next claim starts at a clean head.
-      const drainEnded = n === 0 && total >= (this.opts.reclaimAfter ?? RECLAIM_AFTER);
-      if (this.claimedSinceReclaim >= (this.opts.reclaimEvery ?? RECLAIM_EVERY) || drainEnded) {
+      // During a long drain, and when one ends, so that the next claim starts at a clean head. The
+      // statistics only after a backlog: ANALYZE of millions of documents takes a second, too much
+      // for every drain of a busy hour.
+      const every = this.opts.reclaimEvery ?? RECLAIM_EVERY;
+      const backlogEnded = n === 0 && total >= every;
+      if (this.claimedSinceReclaim >= every || (n === 0 && this.claimedSinceReclaim >= RECLAIM_AFTER) || backlogEnded) {
         this.claimedSinceReclaim = 0;
-        await this.store.reclaimQueue(this.deps.db, drainEnded);
+        await this.store.reclaimQueue(this.deps.db, backlogEnded);
       }
       if (n === 0 || this.stopped) return total;
       // SQLite answers synchronously, so without this turn a backlog (a reindex, an import) would

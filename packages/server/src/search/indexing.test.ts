@@ -116,7 +116,7 @@ describe('search indexing', () => {
     await indexed(t);
     const before = dialect === 'postgres' ? await counts() : null;
     expect(await enqueueAll(db)).toBeGreaterThan(3);
-    await new SearchIndexer(t.foyer.svc, { batch: 2, reclaimEvery: 2, reclaimAfter: 1 }).drain();
+    await new SearchIndexer(t.foyer.svc, { batch: 2, reclaimEvery: 2 }).drain();
     expect(Number((await db.selectFrom('search_queue').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
     // PostgreSQL vacuums the queue and analyses the documents; SQLite frees deleted rows itself and has nothing to do.
     if (before) {

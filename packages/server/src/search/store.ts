@@ -46,10 +46,10 @@ export interface SearchStore {
    * Reclaims the queue's deleted rows after many claims (outside any transaction). PostgreSQL keeps
    * them until a vacuum, and every claim walks them from the head of the queue: after a drain of 4
    * million rows a claim took most of a second, so new items waited that long for search. SQLite
-   * frees them on delete. At the end of a large drain the documents' statistics are refreshed too:
+   * frees them on delete. At the end of a backlog the documents' statistics are refreshed too:
    * without them (a cluster without autovacuum) a search took 0.4 s instead of 10 ms.
    */
-  reclaimQueue(db: Kysely<DB>, drainEnded: boolean): Promise<void>;
+  reclaimQueue(db: Kysely<DB>, backlogEnded: boolean): Promise<void>;
   /** Full-text match of a parsed query, or null when it has nothing positive to match. */
   match(q: Pick<ParsedQuery, 'positive' | 'negative' | 'mode'>): MatchSource | null;
   /** Prefix match over names and titles (search-as-you-type). */
@@ -195,10 +195,10 @@ export const postgresStore: SearchStore = {
       (select distinct kind, item_id from unnest(${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.item_id)}::int[]) as t(kind, item_id) order by kind, item_id) s`.execute(trx);
     return rows;
   },
-  async reclaimQueue(db, drainEnded) {
+  async reclaimQueue(db, backlogEnded) {
     // skip_locked: another node's vacuum or analyze of the same table is as good as ours.
     await sql`vacuum (skip_locked) search_queue`.execute(db);
-    if (drainEnded) await sql`analyze (skip_locked) search_docs`.execute(db);
+    if (backlogEnded) await sql`analyze (skip_locked) search_docs`.execute(db);
   },
   async write(trx, docs) {
     const k = trx as unknown as Kysely<any>;
