@@ -121,7 +121,7 @@ export class RealtimeClient {
         this.cursor = msg.cursor;
         resetNewPosts();
         chatResync(this.h.queryClient);
-        void this.h.queryClient.invalidateQueries();
+        void invalidate(this.h.queryClient, {});
         return;
       case 'bye':
         if (msg.reason === 'shutdown') return; // the socket closes; we reconnect with backoff
